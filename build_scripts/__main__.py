@@ -1,0 +1,89 @@
+"""`python3 -m build_scripts COMMAND`: the contributor's and the developer's entry point.
+
+Each command first makes sure the project's virtual environment exists with the pinned
+packages (and, for `test`, Debian's chromium), then runs inside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from build_scripts import environment
+
+COMMANDS_NEEDING_TEST_PACKAGES = {"test"}
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python3 -m build_scripts",
+        description="Build, preview, test and check the One-Stop Shop Timeline.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="build the site and preview it at http://127.0.0.1:8000")
+    serve.add_argument("mkdocs_arguments", nargs=argparse.REMAINDER, help="passed on to mkdocs serve")
+    build = commands.add_parser("build", help="build the site into site/ (strict)")
+    build.add_argument("mkdocs_arguments", nargs=argparse.REMAINDER, help="passed on to mkdocs build")
+    test = commands.add_parser("test", help="run the whole test suite, browser tests included")
+    test.add_argument("pytest_arguments", nargs=argparse.REMAINDER, help="passed on to pytest")
+
+    validate = commands.add_parser("validate", help="check seed files and report every problem")
+    validate.add_argument("paths", nargs="*", type=Path, help="seed files (default: every file in seeds/)")
+    validate.add_argument(
+        "--format", choices=("text", "github"), default="text",
+        help="'github' prints GitHub Actions annotations",
+    )
+
+    new = commands.add_parser("new", help="start a seed from a text file or standard input")
+    new.add_argument("source", nargs="?", type=Path, help="the article as plain text (default: standard input)")
+    new.add_argument("--id", help="the seed's file name without extension (default: from the title)")
+
+    extract = commands.add_parser("extract", help="find the dates, countries and events in a raw text")
+    extract.add_argument("file", type=Path)
+    extract.add_argument("--published", help="reference date YYYY, YYYY-MM or YYYY-MM-DD")
+    extract.add_argument("--format", choices=("json", "yaml"), default="json")
+    return parser.parse_args(argv)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    if arguments.command in ("serve", "build", "test"):
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
+        os.chdir(environment.ROOT)
+    if arguments.command in ("serve", "build"):
+        extra = ["--strict"] if arguments.command == "build" else []
+        mkdocs = [str(environment.VENV / "bin" / "mkdocs"), arguments.command, *extra, *arguments.mkdocs_arguments]
+        os.execv(mkdocs[0], mkdocs)
+    if arguments.command == "test":
+        environment.ensure_chromium()
+        pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.pytest_arguments]
+        os.execv(pytest[0], pytest)
+    from build_scripts import contribute
+
+    if arguments.command == "validate":
+        return contribute.validate_command(arguments.paths, arguments.format)
+    if arguments.command == "new":
+        return contribute.new_command(arguments.source, arguments.id)
+    from build_scripts.extract import extract_command
+
+    return extract_command(arguments.file, arguments.published, arguments.format)
+
+
+def main(argv: list[str]) -> int:
+    arguments = parse_arguments(argv)  # usage errors exit 2 before any set-up
+    try:
+        if not environment.running_in_project_venv():
+            extras = ("test",) if arguments.command in COMMANDS_NEEDING_TEST_PACKAGES else ()
+            environment.reexec_in_virtualenv(argv, extras)
+        if arguments.command in COMMANDS_NEEDING_TEST_PACKAGES:
+            environment.ensure_virtualenv(("test",))
+        return run(arguments)
+    except environment.SetupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,91 @@
+"""The thin MkDocs side: run the pipeline, hand its pages to MkDocs, publish only whole builds.
+
+MkDocs writes pages one by one into site_dir. This hook points site_dir at a staging folder
+and swaps it in only when the build succeeded (strict warnings included), so a failed build
+leaves the last good site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from build_scripts.model import SeedProblems  # noqa: E402
+from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
+
+SEEDS_DIR = ROOT / "seeds"
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class _Build:
+    site: GeneratedSite | None = None
+    published_dir: Path | None = None
+    staging_dir: Path | None = None
+    warnings = _WarningCounter()
+
+
+def on_config(config):
+    _Build.published_dir = Path(config.site_dir)
+    _Build.staging_dir = _Build.published_dir.with_name(_Build.published_dir.name + ".building")
+    shutil.rmtree(_Build.staging_dir, ignore_errors=True)
+    config.site_dir = str(_Build.staging_dir)
+    _Build.warnings.count = 0
+    logging.getLogger("mkdocs").addHandler(_Build.warnings)
+    return config
+
+
+def on_pre_build(config):
+    try:
+        _Build.site = generate_site(SEEDS_DIR)
+    except SeedProblems as problems:
+        raise PluginError(f"The seeds have problems; the site was not changed.\n{problems}") from None
+
+
+def on_files(files: Files, config) -> Files:
+    for path, markdown in _Build.site.pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    for path, content in _Build.site.files.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_post_build(config):
+    logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    if config.strict and _Build.warnings.count:
+        _discard_staging()  # MkDocs aborts right after this event
+        return
+    published, staging = _Build.published_dir, _Build.staging_dir
+    retired = published.with_name(published.name + ".previous")
+    shutil.rmtree(retired, ignore_errors=True)
+    if published.exists():
+        published.rename(retired)
+    staging.rename(published)
+    shutil.rmtree(retired, ignore_errors=True)
+    config.site_dir = str(published)
+
+
+def on_build_error(error):
+    logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    _discard_staging()
+
+
+def _discard_staging():
+    if _Build.staging_dir is not None:
+        shutil.rmtree(_Build.staging_dir, ignore_errors=True)

@@ -1,0 +1,262 @@
+"""The seed format, declared once: every front-matter key, its rule, and how its value converts.
+
+`validate` (the command), the MkDocs build and CONTRIBUTING all go by these declarations.
+Each converter takes a YAML node and returns the typed value, or reports what is wrong
+(with the node's line) and returns None.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from build_scripts.countries import resolve_country, suggest_country
+from build_scripts.model import Country, PartialDate, Problem
+from build_scripts.read_seeds import file_line
+
+TAGS_FILE = Path(__file__).parent / "data" / "tags.yaml"
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|<!--|<\?")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]+>")
+_MARKDOWN_LINK_TARGETS = re.compile(
+    r"\]\(\s*<?([^)\s>]*)"  # [text](target) and ![alt](target)
+    r"|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)",  # [label]: target
+    re.MULTILINE,
+)
+_TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LANGUAGE = re.compile(r"(?P<primary>[A-Za-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
+
+
+@cache
+def tag_vocabulary() -> dict[str, str]:
+    with TAGS_FILE.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+class Report:
+    """Collects problems for one file, each located at the line of its YAML node."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def at(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.path, file_line(node), message))
+
+
+Converter = Callable[[yaml.Node, str, Report], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    convert: Converter
+    rule: str  # one line, for messages and the contributors' guide
+    required: bool = False
+
+
+def _scalar_text(node: yaml.Node, key: str, report: Report) -> str | None:
+    if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+        report.at(node, f"'{key}' must be a single line of text, not a list or a mapping")
+        return None
+    return node.value
+
+
+def plain_text(node: yaml.Node, key: str, report: Report) -> str | None:
+    """Text with no markup: raw HTML is refused so that no seed can inject markup."""
+    text = _scalar_text(node, key, report)
+    if text is None:
+        return None
+    text = " ".join(text.split())
+    if not text:
+        report.at(node, f"'{key}' is empty: give it a value")
+        return None
+    if match := _HTML_TAG.search(text):
+        report.at(node, f"'{key}' contains raw HTML ({match.group(0)!r}): write plain text instead")
+        return None
+    return text
+
+
+def markdown_text(node: yaml.Node, key: str, report: Report) -> str | None:
+    """Markdown without raw HTML, whose links go only to http(s) addresses."""
+    text = _scalar_text(node, key, report)
+    if text is None:
+        return None
+    text = text.strip()
+    valid = True
+    if match := _HTML_TAG.search(_AUTOLINK.sub("", text)):
+        report.at(
+            node,
+            f"'{key}' contains raw HTML ({match.group(0)!r}): use Markdown "
+            "(*emphasis*, [link text](https://...)) instead",
+        )
+        valid = False
+    if "![" in text:
+        report.at(node, f"'{key}' contains an image: images from other sites are not shown, remove it")
+        valid = False
+    for match in _MARKDOWN_LINK_TARGETS.finditer(text):
+        target = match.group(1) or match.group(2) or ""
+        if not re.match(r"https?://", target):
+            report.at(node, f"'{key}' links to {target!r}: links must start with http:// or https://")
+            valid = False
+    return text if valid else None
+
+
+def partial_date(node: yaml.Node, key: str, report: Report) -> PartialDate | None:
+    text = _scalar_text(node, key, report)
+    if text is None:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError as error:
+        report.at(
+            node,
+            f"'{key}' is {text!r}, which is not a valid date: {error} "
+            "(for example 2017, 2017-12 or 2017-12-22)",
+        )
+        return None
+
+
+def http_url(node: yaml.Node, key: str, report: Report) -> str | None:
+    text = plain_text(node, key, report)
+    if text is None:
+        return None
+    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", text):
+        report.at(node, f"'{key}' is {text!r}: a link must start with http:// or https://")
+        return None
+    return text
+
+
+def language_code(node: yaml.Node, key: str, report: Report) -> str | None:
+    text = plain_text(node, key, report)
+    if text is None:
+        return None
+    match = _LANGUAGE.fullmatch(text)
+    primary = match["primary"].lower() if match else ""
+    known = pycountry.languages.get(alpha_2=primary) if len(primary) == 2 else None
+    known = known or (pycountry.languages.get(alpha_3=primary) if len(primary) == 3 else None)
+    if not known:
+        report.at(node, f"'{key}' is {text!r}: use a language code such as en, ru, kk or uz")
+        return None
+    return text
+
+
+def _items(node: yaml.Node, key: str, report: Report) -> list[yaml.Node] | None:
+    """A YAML list, or a single scalar taken as a list of one."""
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.ScalarNode) and node.value.strip():
+        return [node]
+    report.at(node, f"'{key}' must be a list, for example [Kazakhstan, Uzbekistan]")
+    return None
+
+
+def country_list(node: yaml.Node, key: str, report: Report) -> tuple[Country, ...] | None:
+    items = _items(node, key, report)
+    if items is None:
+        return None
+    countries: list[Country] = []
+    valid = True
+    for item in items:
+        name = _scalar_text(item, key, report)
+        if name is None:
+            valid = False
+            continue
+        found = resolve_country(name)
+        if found is None:
+            hint = suggest_country(name)
+            report.at(
+                item,
+                f"'{key}' names {name!r}, which is not a country: use an ISO 3166-1 "
+                "alpha-2 code or an English country name"
+                + (f" (did you mean '{hint}'?)" if hint else ""),
+            )
+            valid = False
+        elif found not in countries:
+            countries.append(found)
+    return tuple(countries) if valid else None
+
+
+def tag_list(node: yaml.Node, key: str, report: Report) -> tuple[str, ...] | None:
+    items = _items(node, key, report)
+    if items is None:
+        return None
+    tags: list[str] = []
+    valid = True
+    vocabulary = tag_vocabulary()
+    for item in items:
+        tag = _scalar_text(item, key, report)
+        if tag is None:
+            valid = False
+        elif not _TAG.fullmatch(tag):
+            report.at(
+                item,
+                f"tag {tag!r} must be lowercase words joined by hyphens, e.g. 'e-government'",
+            )
+            valid = False
+        elif tag not in vocabulary:
+            close = difflib.get_close_matches(tag, vocabulary, n=1)
+            report.at(
+                item,
+                f"tag {tag!r} is not in the tag list (build_scripts/data/tags.yaml)"
+                + (f": did you mean '{close[0]}'?" if close else "")
+                + " A new tag is added to that file with a one-line description.",
+            )
+            valid = False
+        elif tag not in tags:
+            tags.append(tag)
+    return tuple(tags) if valid else None
+
+
+def _mapping(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+    if not isinstance(node, yaml.MappingNode):
+        report.at(node, f"'{key}' must be a mapping of 'key: value' lines")
+        return None
+    return {key_node.value: (key_node, value_node) for key_node, value_node in node.value}
+
+
+def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Country, ...]] | None:
+    """Who learned from whom: `from` the countries whose experience was taken up, `to` the learners."""
+    fields = _mapping(node, key, report)
+    if fields is None:
+        return None
+    unknown = sorted(set(fields) - {"from", "to"})
+    for name in unknown:
+        report.at(fields[name][0], f"'{key}' has an unknown key '{name}': use 'from' and 'to'")
+    result = {}
+    for direction in ("from", "to"):
+        if direction not in fields:
+            report.at(node, f"'{key}' needs '{direction}': the countries it comes {direction}")
+            continue
+        result[direction] = country_list(fields[direction][1], f"{key}.{direction}", report)
+    if unknown or None in result.values() or len(result) < 2:
+        return None
+    return result
+
+
+SEED_FIELDS: dict[str, Field] = {
+    "title": Field(plain_text, "the source document's title"),
+    "publisher": Field(plain_text, "who published it (agency, newspaper, organisation)"),
+    "author": Field(plain_text, "who wrote it"),
+    "published": Field(partial_date, "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "url": Field(http_url, "link to the original, starting with http:// or https://"),
+    "language": Field(language_code, "language of the text, e.g. en (the default), ru, kk"),
+    "events": Field(lambda node, key, report: node, "the dated events drawn from the text"),
+}
+
+EVENT_FIELDS: dict[str, Field] = {
+    "date": Field(partial_date, "YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the text", True),
+    "title": Field(plain_text, "a short headline for the timeline", True),
+    "countries": Field(country_list, "ISO 3166-1 alpha-2 codes or English country names"),
+    "tags": Field(tag_list, "words from build_scripts/data/tags.yaml"),
+    "quote": Field(plain_text, "a passage of the text that supports the event, word for word", True),
+    "summary": Field(markdown_text, "optional Markdown, no raw HTML"),
+    "transfer": Field(transfer, "optional: from (countries taught) and to (countries that learned)"),
+}

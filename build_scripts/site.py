@@ -1,0 +1,33 @@
+"""The pipeline, top to bottom: read and validate the seeds, build the timeline, render pages and data.
+
+A pure function of the seeds folder: it returns everything to publish and writes nothing, so
+a bad seed can never leave a half-written site behind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_scripts.build_model import build_timeline
+from build_scripts.export import export_data
+from build_scripts.model import SeedProblems, Timeline
+from build_scripts.read_seeds import seed_paths
+from build_scripts.render import render_pages
+from build_scripts.validate import validate_paths
+
+
+@dataclass(frozen=True)
+class GeneratedSite:
+    timeline: Timeline
+    pages: dict[str, str]  # Markdown, by path as if under docs/
+    files: dict[str, bytes]  # data files, by path in the built site
+
+
+def generate_site(seeds_dir: Path) -> GeneratedSite:
+    """Raises SeedProblems, listing every problem, when any seed is invalid."""
+    seeds, problems = validate_paths(seed_paths(seeds_dir), base=seeds_dir.parent)
+    if problems:
+        raise SeedProblems(problems)
+    timeline = build_timeline(seeds)
+    return GeneratedSite(timeline, render_pages(timeline), export_data(timeline))
