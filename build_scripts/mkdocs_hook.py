@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from build_scripts.model import SeedProblems  # noqa: E402
+from build_scripts.read_seeds import seed_paths  # noqa: E402
 from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
 
 SEEDS_DIR = ROOT / "seeds"
@@ -53,7 +54,7 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        _Build.site = generate_site(SEEDS_DIR)
+        _Build.site = generate_site(seed_paths(SEEDS_DIR), base=ROOT)
     except SeedProblems as problems:
         raise PluginError(f"The seeds have problems; the site was not changed.\n{problems}") from None
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from build_scripts.build_model import build_timeline
 from build_scripts.export import export_data
 from build_scripts.model import SeedProblems, Timeline
-from build_scripts.read_seeds import seed_paths
 from build_scripts.render import render_pages
 from build_scripts.validate import validate_paths
 
@@ -24,9 +23,12 @@ class GeneratedSite:
     files: dict[str, bytes]  # data files, by path in the built site
 
 
-def generate_site(seeds_dir: Path) -> GeneratedSite:
-    """Raises SeedProblems, listing every problem, when any seed is invalid."""
-    seeds, problems = validate_paths(seed_paths(seeds_dir), base=seeds_dir.parent)
+def generate_site(seed_files: list[Path], base: Path) -> GeneratedSite:
+    """Raises SeedProblems, listing every problem, when any seed is invalid.
+
+    Problems name files relative to `base`, the project folder.
+    """
+    seeds, problems = validate_paths(seed_files, base=base)
     if problems:
         raise SeedProblems(problems)
     timeline = build_timeline(seeds)

@@ -18,6 +18,7 @@ SOURCE_DATE_EPOCH = "1763596800"  # 2025-11-20: builds must not depend on the cl
 
 def copy_project(destination: Path, seeds: list[Path]) -> Path:
     """The project as a contributor has it, with only the given seeds."""
+    destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

@@ -1,0 +1,154 @@
+"""Real `mkdocs build` runs: what a reader and a contributor get from the founding seeds."""
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from .conftest import FIXTURES, copy_project, founding_seeds, mkdocs
+
+UZBEK_ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8") if not page.endswith((".json", ".csv", ".xml")) else (site / page).read_text(encoding="utf-8")
+
+
+def text_of(page: str) -> str:
+    words = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    return re.sub(r" ([,.;:])", r"\1", words)
+
+
+def test_home_page_gives_key_figures_latest_entries_and_how_to_contribute(built_site):
+    home = text_of(read(built_site, ""))
+    assert "10 entries" in home and "9 countries" in home and "2005–2025 years covered" in home
+    assert "Latest entries" in home and "Korean expert presents an AI laboratory" in home
+    assert "how to contribute" in home
+
+
+def test_timeline_groups_entries_by_year_with_dates_at_their_precision(built_site):
+    html = read(built_site, "timeline")
+    years = re.findall(r'<h2 id="(\d{4})"', html)
+    assert years == ["2005", "2017", "2021", "2025"]
+    assert '<time datetime="2005" class="oss-date oss-date--year">2005</time>' in html
+    assert '<time datetime="2017-12-22" class="oss-date oss-date--day">22 December 2017</time>' in html
+    for year in years:
+        assert (built_site / "timeline" / year / "index.html").exists()
+
+
+def test_an_entry_permalink_shows_date_countries_quote_and_full_citation(built_site):
+    page = text_of(read(built_site, UZBEK_ENTRY))
+    assert "22 December 2017" in page
+    assert "Countries Uzbekistan, Kazakhstan" in page
+    assert "Uzbekistan intends to adopt Kazakhstan’s experience in developing public services" in page
+    assert ("Uzbekistan intends to adopt Kazakhstan's experience in developing public services, "
+            "The Astana Times, 5 January 2018. By Aigerim Seisembayeva.") in page
+    assert "004_d5fc1c6b4583ae9a" in page
+
+
+def test_every_country_has_a_page_and_the_index_lists_them(built_site):
+    index = text_of(read(built_site, "countries"))
+    for slug, name in [("kazakhstan", "Kazakhstan"), ("uzbekistan", "Uzbekistan"), ("azerbaijan", "Azerbaijan"),
+                       ("georgia", "Georgia"), ("south-korea", "South Korea"), ("estonia", "Estonia"),
+                       ("singapore", "Singapore"), ("japan", "Japan"), ("united-states", "United States")]:
+        assert name in index
+        assert f'<h1 id="{slug}">{name}<' in read(built_site, f"countries/{slug}")
+    kazakhstan = read(built_site, "countries/kazakhstan")
+    dates = re.findall(r'<time datetime="([\d-]+)"', kazakhstan)
+    assert dates == sorted(dates) and len(dates) == 9
+
+
+def test_source_pages_cite_the_document_and_list_its_entries(built_site):
+    page = text_of(read(built_site, "sources/004_d5fc1c6b4583ae9a"))
+    assert "The Astana Times" in page and "Aigerim Seisembayeva" in page
+    assert page.count("22 December 2017") == 4
+
+
+def test_tag_pages_come_from_materials_tags_plugin(built_site):
+    page = read(built_site, "tags/knowledge-transfer")
+    assert "Uzbekistan studies Kazakh one-stop shops" in page
+    assert 'href="../../' + UZBEK_ENTRY + '"' in page
+
+
+def test_search_finds_entries_by_institution_city_and_country(built_site):
+    index = json.loads(read(built_site, "search/search_index.json"))
+    entry_texts = {doc["location"]: doc["title"] + " " + doc["text"] for doc in index["docs"] if doc["location"].startswith("entries/")}
+    for word, expected in [("ASAN", "2025-11-20-asan-and-georgia"), ("Taraz", "2025-11-20-taraz-conference"),
+                           ("Uzbekistan", "2017-12-22-uzbekistan-studies")]:
+        assert any(word in text and location.startswith(f"entries/{expected}") for location, text in entry_texts.items()), word
+
+
+def test_open_data_files_follow_the_published_format(built_site):
+    entries = json.loads(read(built_site, "data/timeline.json"))["entries"]
+    assert len(entries) == 10
+    uzbek = next(entry for entry in entries if entry["id"] == "2017-12-22-uzbekistan-studies-kazakh-one-stop-shops")
+    assert {key: uzbek[key] for key in ("date", "precision", "countries", "seed", "url")} == {
+        "date": "2017-12-22", "precision": "day", "countries": ["UZ", "KZ"],
+        "seed": "004_d5fc1c6b4583ae9a", "url": UZBEK_ENTRY,
+    }
+    assert uzbek["source"] == {"title": "Uzbekistan intends to adopt Kazakhstan's experience in developing public services",
+                               "publisher": "The Astana Times", "published": "2018-01-05", "url": ""}
+    for entry in entries:
+        assert (built_site / entry["url"] / "index.html").exists()
+    csv_lines = read(built_site, "data/timeline.csv").splitlines()
+    assert csv_lines[0].startswith("id,date,precision,title,summary,countries,tags,quote,seed,")
+    assert len(csv_lines) == 11
+    countries = json.loads(read(built_site, "data/countries.json"))
+    assert {"code": "UZ", "name": "Uzbekistan", "url": "countries/uzbekistan/", "entries": 4} in countries
+    for country in countries:
+        assert (built_site / country["url"] / "index.html").exists()
+
+
+def test_the_site_requests_nothing_from_other_hosts(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loaded = re.findall(r'<(?:script|img|iframe|source)[^>]+src="([^"]+)"|<link[^>]+href="([^"]+)"', html)
+        for src, href in loaded:
+            address = src or href
+            if 'rel="canonical"' in html and address.startswith("https://onestop-timeline.example.org/"):
+                continue
+            assert not re.match(r"(https?:)?//", address), f"{page}: {address}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_entries_stay_out_of_the_sidebar(built_site):
+    home = read(built_site, "")
+    assert "uzbekistan-studies-kazakh-one-stop-shops" not in home.split('class="md-content"')[0]
+
+
+def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path):
+    outputs = []
+    for run in ("first", "second"):
+        project = copy_project(tmp_path / run, founding_seeds())
+        assert mkdocs(project, "build", "--strict").returncode == 0
+        outputs.append({path.relative_to(project / "site"): path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [path for path in outputs[0] if outputs[0][path] != outputs[1][path]] == []
+
+
+def test_a_bad_seed_stops_the_build_with_every_message_and_leaves_the_site_alone(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
+    shutil.copy(FIXTURES / "seeds" / "broken.md", project / "seeds" / "broken.md")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "seeds/broken.md:4: error: 'published' is '2025-02-30', which is not a valid date" in result.stderr
+    assert "seeds/broken.md:30: error: event 7 must be a mapping with date, title and quote" in result.stderr
+    assert "16 problems found in the seeds." in result.stderr
+    after = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
+    assert after == before
+    assert not (project / "site.building").exists()
+
+
+def test_a_strict_warning_after_pages_are_written_leaves_the_site_alone(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
+    (project / "docs" / "about.md").write_text("# About\n\n[a missing page](missing.md)\n")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 1 and "missing.md" in result.stderr
+    after = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
+    assert after == before
