@@ -14,6 +14,7 @@ from pathlib import Path
 from build_scripts import environment
 
 COMMANDS_NEEDING_TEST_PACKAGES = {"test"}
+PASSING_ON = {"serve", "build", "test"}
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -23,12 +24,10 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    serve = commands.add_parser("serve", help="build the site and preview it at http://127.0.0.1:8000")
-    serve.add_argument("mkdocs_arguments", nargs=argparse.REMAINDER, help="passed on to mkdocs serve")
-    build = commands.add_parser("build", help="build the site into site/ (strict)")
-    build.add_argument("mkdocs_arguments", nargs=argparse.REMAINDER, help="passed on to mkdocs build")
-    test = commands.add_parser("test", help="run the whole test suite, browser tests included")
-    test.add_argument("pytest_arguments", nargs=argparse.REMAINDER, help="passed on to pytest")
+    # These three pass any further options on to mkdocs or pytest.
+    commands.add_parser("serve", help="build the site and preview it at http://127.0.0.1:8000")
+    commands.add_parser("build", help="build the site into site/ (strict)")
+    commands.add_parser("test", help="run the whole test suite, browser tests included")
 
     validate = commands.add_parser("validate", help="check seed files and report every problem")
     validate.add_argument("paths", nargs="*", type=Path, help="seed files (default: every file in seeds/)")
@@ -45,7 +44,11 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     extract.add_argument("file", type=Path)
     extract.add_argument("--published", help="reference date YYYY, YYYY-MM or YYYY-MM-DD")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
-    return parser.parse_args(argv)
+    arguments, passed_on = parser.parse_known_args(argv)
+    if passed_on and arguments.command not in PASSING_ON:
+        parser.error(f"unrecognized arguments: {' '.join(passed_on)}")
+    arguments.passed_on = passed_on
+    return arguments
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -54,11 +57,11 @@ def run(arguments: argparse.Namespace) -> int:
         os.chdir(environment.ROOT)
     if arguments.command in ("serve", "build"):
         extra = ["--strict"] if arguments.command == "build" else []
-        mkdocs = [str(environment.VENV / "bin" / "mkdocs"), arguments.command, *extra, *arguments.mkdocs_arguments]
+        mkdocs = [str(environment.VENV / "bin" / "mkdocs"), arguments.command, *extra, *arguments.passed_on]
         os.execv(mkdocs[0], mkdocs)
     if arguments.command == "test":
         environment.ensure_chromium()
-        pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.pytest_arguments]
+        pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
         os.execv(pytest[0], pytest)
     from build_scripts import contribute
 
