@@ -1,0 +1,129 @@
+"""The contributor's path: the validate command, CONTRIBUTING, the pull-request checks, pre-commit."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
+
+from .conftest import FIXTURES, ROOT
+
+BROKEN = FIXTURES / "seeds" / "broken.md"
+
+
+def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *arguments],
+        cwd=cwd, capture_output=True, text=True, input=stdin,
+    )
+
+
+def test_validate_passes_the_published_seeds_with_exit_status_0():
+    result = run_command("validate")
+    assert result.returncode == 0, result.stdout
+    assert re.fullmatch(r"All \d+ seed files valid\.\n", result.stdout)
+
+
+def test_validate_lists_every_problem_as_path_line_message_and_exits_1():
+    result = run_command("validate", str(BROKEN.relative_to(ROOT)))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 16
+    assert lines[0] == "tests/fixtures/seeds/broken.md:2: error: 'title' contains raw HTML ('<b>'): write plain text instead"
+    assert all(re.match(r"tests/fixtures/seeds/broken\.md:\d+: error: ", line) for line in lines)
+    assert "16 problems in 1 of 1 seed file." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_checks_several_files_and_names_each(tmp_path):
+    good = ROOT / "seeds" / "004_d5fc1c6b4583ae9a.txt"
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    result = run_command("validate", str(good), str(empty), str(BROKEN))
+    assert result.returncode == 1
+    assert f"{empty}:1: error: the file is empty" in result.stdout
+    assert "17 problems in 2 of 3 seed files." in result.stderr
+
+
+def test_github_format_prints_workflow_annotations():
+    result = run_command("validate", "--format", "github", str(BROKEN.relative_to(ROOT)))
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        "::error file=tests/fixtures/seeds/broken.md,line=2,title=Seed problem::"
+        "'title' contains raw HTML ('<b>'): write plain text instead"
+    )
+
+
+def test_bad_usage_exits_2_with_a_usage_message():
+    result = run_command("validate", "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice: 'xml'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
+    result = run_command("validate", str(tmp_path / "nowhere.md"))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'nowhere.md'}:1: error: the file cannot be read (No such file or directory): check that it exists and is readable\n"
+
+
+def test_contributing_documents_every_field_of_the_schema():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for key in [*SEED_FIELDS, *EVENT_FIELDS]:
+        assert f"| `{key}` |" in guide, key
+
+
+def test_the_example_in_contributing_is_a_valid_seed(tmp_path):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"## A complete example\n\n```yaml\n(.*?)```", guide, re.DOTALL).group(1)
+    (tmp_path / "example.md").write_text(example)
+    result = run_command("validate", str(tmp_path / "example.md"))
+    assert result.returncode == 0, result.stdout
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+
+
+def test_pull_request_checks_run_validation_tests_and_a_strict_build_with_least_privilege():
+    checks = workflow("pull-request.yml")
+    assert list(checks[True]) == ["pull_request"]  # YAML reads the key `on` as True
+    assert checks["permissions"] == {"contents": "read"}
+    commands = [step.get("run") for job in checks["jobs"].values() for step in job["steps"]]
+    assert commands[1:] == [
+        "python3 -m build_scripts validate --format github",
+        "python3 -m build_scripts test",
+        "python3 -m build_scripts build",
+    ]
+    for job in checks["jobs"].values():
+        assert "permissions" not in job and "secrets" not in str(job)
+        checkout = job["steps"][0]
+        assert checkout["with"]["persist-credentials"] is False
+
+
+def test_every_action_is_pinned_to_a_commit_and_only_deploy_writes():
+    for name in ("pull-request.yml", "deploy.yml"):
+        text = (ROOT / ".github" / "workflows" / name).read_text()
+        assert "pull_request_target" not in workflow(name)[True]
+        for action in re.findall(r"uses: (\S+)", text):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", action), action
+    deploy = workflow("deploy.yml")
+    assert deploy[True]["push"] == {"branches": ["main"]}
+    assert deploy["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "permissions" not in deploy["jobs"]["build"]
+
+
+def test_pre_commit_validates_the_changed_seeds_with_the_same_command():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hook = config["repos"][0]["hooks"][0]
+    assert hook["entry"] == "python3 -m build_scripts validate"
+    assert re.search(hook["files"], "seeds/004_d5fc1c6b4583ae9a.txt")
+    assert not re.search(hook["files"], "docs/index.md")
+    result = subprocess.run(
+        [*hook["entry"].split(), str(BROKEN)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "broken.md:2: error:" in result.stdout
