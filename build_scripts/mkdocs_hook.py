@@ -20,10 +20,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from build_scripts.model import SeedProblems  # noqa: E402
+from build_scripts.preview import PreviewState, show_problems  # noqa: E402
 from build_scripts.read_seeds import seed_paths  # noqa: E402
 from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
 
 SEEDS_DIR = ROOT / "seeds"
+log = logging.getLogger("mkdocs.hooks.timeline")
 
 
 class _WarningCounter(logging.Handler):
@@ -42,6 +44,10 @@ class _Build:
     warnings = _WarningCounter()
 
 
+def on_startup(command, dirty):
+    PreviewState.serving = command == "serve"
+
+
 def on_config(config):
     _Build.published_dir = Path(config.site_dir)
     _Build.staging_dir = _Build.published_dir.with_name(_Build.published_dir.name + ".building")
@@ -54,9 +60,15 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        _Build.site = generate_site(seed_paths(SEEDS_DIR), base=ROOT)
+        _Build.site = PreviewState.last_good_site = generate_site(seed_paths(SEEDS_DIR), base=ROOT)
+        PreviewState.problems = []
     except SeedProblems as problems:
-        raise PluginError(f"The seeds have problems; the site was not changed.\n{problems}") from None
+        if not (PreviewState.serving and PreviewState.last_good_site):
+            raise PluginError(f"The seeds have problems; the site was not changed.\n{problems}") from None
+        for line in str(problems).splitlines():
+            log.error(line)
+        log.error("The preview shows the last good version of the timeline until they are fixed.")
+        _Build.site, PreviewState.problems = PreviewState.last_good_site, problems.problems
 
 
 def on_files(files: Files, config) -> Files:
@@ -65,6 +77,10 @@ def on_files(files: Files, config) -> Files:
     for path, content in _Build.site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_page(output, page, config):
+    return show_problems(output, PreviewState.problems) if PreviewState.problems else output
 
 
 def on_post_build(config):

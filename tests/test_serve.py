@@ -1,0 +1,92 @@
+"""`mkdocs serve`, as a contributor previews: a bad seed is reported and the last good site stays."""
+
+import os
+import queue
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import FIXTURES, SOURCE_DATE_EPOCH, copy_project, founding_seeds
+
+ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
+
+
+class Server:
+    def __init__(self, project):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
+            cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for line in self.process.stderr:
+            self.lines.put(line)
+
+    def wait_for(self, text: str, limit: float = 90) -> None:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            self.log.append(line)
+            if text in line:
+                return
+        pytest.fail(f"mkdocs serve never said {text!r}:\n{''.join(self.log)}")
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=60) as response:
+            return response.read().decode()
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.reader.join(timeout=30)
+        self.process.stderr.close()
+
+
+@pytest.fixture
+def server(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    running = Server(project)
+    running.project = project
+    running.wait_for("Serving on")
+    yield running
+    running.stop()
+
+
+def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(server):
+    before = server.get(ENTRY)
+    assert "Uzbekistan studies Kazakh one-stop shops" in before
+    shutil.copy(FIXTURES / "seeds" / "broken.md", server.project / "seeds" / "broken.md")
+    server.wait_for("16 problems found in the seeds.")
+    log = "".join(server.log)
+    assert "seeds/broken.md:4: error: 'published' is '2025-02-30'" in log
+    assert "Traceback" not in log
+    server.wait_for("Documentation built")
+    page = server.get(ENTRY)
+    assert "Uzbekistan studies Kazakh one-stop shops" in page
+    assert "Preview only: 16 problems in the seeds." in page
+    assert "seeds/broken.md:4: error: &#39;published&#39; is &#39;2025-02-30&#39;" in page
+
+
+def test_serve_shows_a_fixed_seed_after_saving(server):
+    seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
+    seed.write_text(seed.read_text().replace("Uzbekistan studies Kazakh one-stop shops", "Uzbekistan studies Kazakhstan's centres"))
+    server.wait_for("Documentation built")
+    page = server.get("entries/2017-12-22-uzbekistan-studies-kazakhstan-s-centres/")
+    assert "Uzbekistan studies Kazakhstan&#39;s centres" in page or "Uzbekistan studies Kazakhstan's centres" in page
