@@ -231,9 +231,9 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
     for name in unknown:
         report.at(fields[name][0], f"'{key}' has an unknown key '{name}': use 'from' and 'to'")
     result = {}
-    for direction in ("from", "to"):
+    for direction, meaning in (("from", "the countries whose experience was taken up"), ("to", "the countries that learned")):
         if direction not in fields:
-            report.at(node, f"'{key}' needs '{direction}': the countries it comes {direction}")
+            report.at(node, f"'{key}' needs '{direction}': {meaning}")
             continue
         result[direction] = country_list(fields[direction][1], f"{key}.{direction}", report)
     if unknown or None in result.values() or len(result) < 2:

@@ -119,11 +119,14 @@ def _events(node: yaml.Node, body: str, report: Report) -> tuple[Event, ...]:
         if len(report.problems) > problems_before:
             continue
         exchange = values.get("transfer")
+        countries = values.get("countries") or ()
+        if exchange:  # the countries of a transfer are what the event is about, listed or not
+            countries += tuple(c for c in exchange["from"] + exchange["to"] if c not in countries)
         events.append(
             Event(
                 date=date,
                 title=values["title"],
-                countries=values.get("countries") or (),
+                countries=countries,
                 quote=quote,
                 tags=values.get("tags") or (),
                 summary=values.get("summary") or "",

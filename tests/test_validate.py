@@ -162,3 +162,27 @@ def test_the_body_stays_byte_for_byte_as_received():
         seed_file, _ = read_seed_file(path)
         received = (Path(__file__).parent / "fixtures" / "received" / path.name).read_bytes()
         assert seed_file.body.encode("utf-8") == received
+
+
+def test_the_countries_of_a_transfer_belong_to_the_event(tmp_path):
+    seed = seed_of(
+        tmp_path,
+        "---\n" + EVENT.format(quote="adopt") + "    countries: [UZ]\n    transfer:\n      from: [Kazakhstan]\n      to: [UZ]\n---\n" + BODY,
+    )
+    event = seed.events[0]
+    assert [country.code for country in event.countries] == ["UZ", "KZ"]
+    assert ([c.code for c in event.transfer.teachers], [c.code for c in event.transfer.learners]) == (["KZ"], ["UZ"])
+
+
+@pytest.mark.parametrize(
+    ("transfer", "expected"),
+    [
+        ("transfer: [KZ]", [(6, "'transfer' must be a mapping of 'key: value' lines")]),
+        ("transfer:\n      from: [KZ]", [(7, "'transfer' needs 'to': the countries that learned")]),
+        ("transfer:\n      from: [KZ]\n      to: [Mordor]\n      via: [RU]",
+         [(8, "'transfer.to' names 'Mordor', which is not a country: use an ISO 3166-1 alpha-2 code or an English country name"),
+          (9, "'transfer' has an unknown key 'via': use 'from' and 'to'")]),
+    ],
+)
+def test_a_transfer_needs_from_and_to_countries(tmp_path, transfer, expected):
+    assert problems_in(tmp_path, "---\n" + EVENT.format(quote="adopt") + f"    {transfer}\n---\n" + BODY) == expected
