@@ -16,6 +16,7 @@ from build_scripts.model import Problem
 
 SEED_SUFFIXES = (".md", ".txt")
 _FENCE = re.compile(r"---[ \t]*\r?\n?")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,14 @@ class SeedFile:
 def file_line(node: yaml.Node) -> int:
     """The file line of a front-matter node: YAML counts from 0 and the '---' fence is line 1."""
     return node.start_mark.line + 2
+
+
+def _compose(front_text: str) -> yaml.Node | None:
+    """The front matter as YAML nodes; libyaml is ten times faster, PyYAML's own parser words errors better."""
+    try:
+        return yaml.compose(front_text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        return yaml.compose(front_text, Loader=yaml.SafeLoader)
 
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
@@ -80,7 +89,7 @@ def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFil
     front_text = "".join(lines[1:closing])
     body = "".join(lines[closing + 1 :])
     try:
-        node = yaml.compose(front_text, Loader=yaml.SafeLoader)
+        node = _compose(front_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
