@@ -1,7 +1,7 @@
 """The thin MkDocs side: run the pipeline, hand its pages to MkDocs, publish only whole builds.
 
 MkDocs writes pages one by one into site_dir. This hook points site_dir at a staging folder
-and swaps it in only when the build succeeded (strict warnings included), so a failed build
+and publishes it only when the build succeeded (strict warnings included), so a failed build
 leaves the last good site exactly as it was.
 """
 
@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from build_scripts.model import SeedProblems  # noqa: E402
 from build_scripts.preview import PreviewState, show_problems  # noqa: E402
+from build_scripts.publish import publish_site  # noqa: E402
 from build_scripts.read_seeds import seed_paths  # noqa: E402
 from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
 
@@ -88,14 +89,12 @@ def on_post_build(config):
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
-    published, staging = _Build.published_dir, _Build.staging_dir
-    retired = published.with_name(published.name + ".previous")
-    shutil.rmtree(retired, ignore_errors=True)
-    if published.exists():
-        published.rename(retired)
-    staging.rename(published)
-    shutil.rmtree(retired, ignore_errors=True)
-    config.site_dir = str(published)
+    outcome = publish_site(_Build.staging_dir, _Build.published_dir)
+    log.info(
+        f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
+        f"{outcome.removed} removed."
+    )
+    config.site_dir = str(_Build.published_dir)
 
 
 def on_build_error(error):

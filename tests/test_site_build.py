@@ -152,3 +152,23 @@ def test_a_strict_warning_after_pages_are_written_leaves_the_site_alone(tmp_path
     assert result.returncode == 1 and "missing.md" in result.stderr
     after = {path: path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()}
     assert after == before
+
+
+def test_a_rebuild_rewrites_only_the_files_whose_content_changed(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    site = project / "site"
+
+    def stamps() -> dict[Path, tuple[int, int]]:
+        return {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in site.rglob("*") if path.is_file()}
+
+    first = stamps()
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    assert stamps() == first
+    seed = next((project / "seeds").glob("004_*"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Uzbekistan studies Kazakh", "Uzbekistan examines Kazakh"), encoding="utf-8")
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    after = stamps()
+    untouched = site / "sources" / "000_8c3c8cf97528e99a" / "index.html"
+    assert after[untouched] == first[untouched]
+    assert after[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"] != first[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"]
