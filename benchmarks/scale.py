@@ -1,0 +1,203 @@
+"""Scale benchmark: the full `mkdocs build` at thousands of synthetic entries, beside Material's blog.
+
+    .venv/bin/python benchmarks/scale.py                      # N = 1,000, 4,000 and 10,000 entries
+    .venv/bin/python benchmarks/scale.py --entries 200 400    # a quick look
+
+For each N it writes synthetic seeds in the real seed format into a copy of the project, runs
+`mkdocs build` (which runs the build scripts through the hook) and prints wall time, peak memory,
+the largest HTML page, the pages a reader opens first, total site size and search index size; it
+times the build scripts' own stages in-process; it runs the build a second time with no change
+and counts the site files rewritten. For the smallest N it also builds the same events as posts
+of Material's blog plugin, side by side, and prints the ratio. Nothing here asserts: it prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+
+from build_scripts.build_model import build_timeline  # noqa: E402
+from build_scripts.export import export_data  # noqa: E402
+from build_scripts.model import Timeline  # noqa: E402
+from build_scripts.read_seeds import seed_paths  # noqa: E402
+from build_scripts.render import render_pages  # noqa: E402
+from build_scripts.validate import validate_paths  # noqa: E402
+from synthetic_seeds import write_synthetic_seeds  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "build_scripts")
+FIRST_OPENED = ("index.html", "timeline/index.html")
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class BuildFigures:
+    seconds: float
+    peak_memory_mb: float
+    largest_page: tuple[int, str]
+    site_bytes: int
+    search_index_bytes: int
+    html_pages: int
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run_build(project: Path) -> BuildFigures:
+    """`mkdocs build` in a child process: its wall time and peak resident memory."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763596800"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml")]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=project, env=environment, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = child.stderr.read().decode()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{errors}")
+    site = project / "site"
+    pages = [(path.stat().st_size, str(path.relative_to(site))) for path in site.rglob("*.html")]
+    search_index = site / "search" / "search_index.json"
+    return BuildFigures(
+        seconds=seconds,
+        peak_memory_mb=usage.ru_maxrss / 1024,  # Linux reports kilobytes
+        largest_page=max(pages),
+        site_bytes=sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
+        search_index_bytes=search_index.stat().st_size if search_index.exists() else 0,
+        html_pages=len(pages),
+    )
+
+
+def site_snapshot(site: Path) -> dict[str, tuple[int, int]]:
+    """Each file's inode and modification time: a file rewritten changes one or the other."""
+    return {
+        str(path.relative_to(site)): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in site.rglob("*") if path.is_file()
+    }
+
+
+def time_build_scripts(seeds_dir: Path) -> tuple[dict[str, float], Timeline]:
+    """The build scripts' own stages, in-process, as the hook runs them."""
+    stages: dict[str, float] = {}
+    started = time.perf_counter()
+    seeds, problems = validate_paths(seed_paths(seeds_dir), base=seeds_dir.parent)
+    if problems:
+        raise SystemExit(f"the synthetic seeds are invalid: {problems[0]}")
+    stages["read and validate"] = time.perf_counter() - started
+    started = time.perf_counter()
+    timeline = build_timeline(seeds)
+    stages["build the model"] = time.perf_counter() - started
+    started = time.perf_counter()
+    render_pages(timeline)
+    stages["render pages"] = time.perf_counter() - started
+    started = time.perf_counter()
+    export_data(timeline)
+    stages["export data"] = time.perf_counter() - started
+    return stages, timeline
+
+
+def write_blog_project(destination: Path, timeline: Timeline) -> Path:
+    """The same events as posts of Material's blog plugin (archive and category pages)."""
+    docs = destination / "docs"
+    posts = docs / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (docs / "index.md").write_text("# Timeline\n", encoding="utf-8")
+    (docs / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
+    config = {
+        "site_name": "Blog-plugin comparison",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", "blog"],
+    }
+    (destination / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    for entry in timeline.entries:
+        date = entry.event.date
+        front = {
+            "date": datetime.date(date.year, date.month or 1, date.day or 1),
+            "categories": [country.name for country in entry.event.countries],
+        }
+        body = f"# {entry.event.title}\n\n{entry.event.summary}\n\n> {entry.event.quote}\n\nSource: {entry.seed.title}\n"
+        (posts / f"{entry.id}.md").write_text(f"---\n{yaml.safe_dump(front)}---\n\n{body}", encoding="utf-8")
+    return destination
+
+
+def report(entries: int, workdir: Path, with_blog: bool) -> BuildFigures:
+    project = copy_project(workdir / f"project-{entries}")
+    seeds = write_synthetic_seeds(project / "seeds", entries)
+    figures = run_build(project)
+    site = project / "site"
+    before = site_snapshot(site)
+    rebuilt = run_build(project)
+    after = site_snapshot(site)
+    rewritten = sum(1 for path, stamp in after.items() if before.get(path) != stamp)
+    stages, timeline = time_build_scripts(project / "seeds")
+    scripts_seconds = sum(stages.values())
+
+    print(f"\n## {entries:,} entries ({seeds:,} seeds, {len(timeline.countries)} countries)")
+    print(f"full mkdocs build        {figures.seconds:8.1f} s   (second, unchanged: {rebuilt.seconds:.1f} s)")
+    print(f"peak memory              {figures.peak_memory_mb:8.0f} MB")
+    print(f"HTML pages               {figures.html_pages:8,}")
+    print(f"largest HTML page        {figures.largest_page[0] / 1024:8.0f} KB  {figures.largest_page[1]}")
+    for page in FIRST_OPENED + (_largest_country_page(site),):
+        print(f"  first opened           {(site / page).stat().st_size / 1024:8.0f} KB  {page}")
+    print(f"site size                {figures.site_bytes / MB:8.1f} MB")
+    print(f"search index             {figures.search_index_bytes / MB:8.1f} MB"
+          f"   ({figures.search_index_bytes / entries / 1024:.2f} KB per entry)")
+    print(f"build scripts' share     {scripts_seconds:8.2f} s   "
+          f"({scripts_seconds / figures.seconds:.0%} of the build)")
+    for stage, seconds in stages.items():
+        print(f"  {stage:<22} {seconds:8.2f} s")
+    print(f"no-change rebuild        {rewritten:8,} of {len(after):,} site files rewritten")
+    if with_blog:
+        blog = run_build(write_blog_project(workdir / f"blog-{entries}", timeline))
+        print(f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
+              f"{blog.site_bytes / MB:.1f} MB site")
+        print(f"ours / blog plugin       {figures.seconds / blog.seconds:8.2f}    (target: at most 0.50)")
+    return figures
+
+
+def _largest_country_page(site: Path) -> str:
+    pages = [(path.stat().st_size, path) for path in (site / "countries").glob("*/index.html")]
+    return str(max(pages)[1].relative_to(site))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, nargs="+", default=[1000, 4000, 10000])
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    arguments = parser.parse_args(argv)
+    counts = sorted(arguments.entries)
+    with tempfile.TemporaryDirectory(prefix="oss-scale-") as temporary:
+        workdir = arguments.keep or Path(temporary)
+        print(f"Scale benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        results = {count: report(count, workdir, with_blog=count == counts[0]) for count in counts}
+    print("\n## Growth")
+    for smaller, larger in zip(counts, counts[1:]):
+        ratio = results[larger].seconds / results[smaller].seconds
+        index_ratio = results[larger].search_index_bytes / results[smaller].search_index_bytes
+        print(f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "
+              f"search index {index_ratio:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
