@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -19,9 +20,11 @@ from build_scripts.schema import tag_vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_ON_HOME = 8
-# The timeline page shows at most this many entries in full; older years become links to their
-# year pages, so the page a reader opens first stays light however large the timeline grows.
+# The timeline and country pages show at most this many entries in full, the newest; older
+# ones become links to their year pages, so the pages a reader opens first stay light however
+# large the timeline grows.
 TIMELINE_PAGE_ENTRIES = 400
+COUNTRY_PAGE_ENTRIES = 200
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
@@ -57,17 +60,31 @@ def describe(entry: Entry) -> str:
     return f"{entry.event.date.label}{where}: {entry.event.title}. Source: {entry.seed.title}."
 
 
-def timeline_years(timeline: Timeline) -> list[tuple[int, list[Entry], bool]]:
-    """(year, its entries, shown in full?), oldest first; the newest years are shown in full."""
+@dataclass(frozen=True)
+class YearSection:
+    """One year of a long list, of which only the newest entries may be shown in full."""
+
+    year: int
+    entries: tuple[Entry, ...]  # all of the year's entries in the list, oldest first
+    shown: tuple[Entry, ...]  # the newest of them that fit on the page, oldest first
+
+    @property
+    def not_shown(self) -> int:
+        return len(self.entries) - len(self.shown)
+
+
+def newest_in_full(entries: tuple[Entry, ...], budget: int) -> list[YearSection]:
+    """Entries by year, oldest year first; only the newest `budget` of them are shown in full."""
     by_year: dict[int, list[Entry]] = {}
-    for entry in timeline.entries:
+    for entry in entries:
         by_year.setdefault(entry.event.date.year, []).append(entry)
-    remaining = TIMELINE_PAGE_ENTRIES
-    shown = {}
+    sections = []
     for year in sorted(by_year, reverse=True):
-        shown[year] = len(by_year[year]) <= remaining
-        remaining = remaining - len(by_year[year]) if shown[year] else 0
-    return [(year, by_year[year], shown[year]) for year in sorted(by_year)]
+        year_entries = tuple(by_year[year])
+        shown = year_entries[len(year_entries) - min(budget, len(year_entries)):]
+        budget -= len(shown)
+        sections.append(YearSection(year, year_entries, shown))
+    return sections[::-1]
 
 
 def render_pages(timeline: Timeline) -> dict[str, str]:
@@ -84,13 +101,13 @@ def _generate_pages(timeline: Timeline) -> Iterator[tuple[str, str]]:
     yield "index.md", _render(
         "home.md.j2", "index.md", timeline=timeline, latest=latest, description=home_description
     )
-    years = timeline_years(timeline)
+    years = newest_in_full(timeline.entries, TIMELINE_PAGE_ENTRIES)
     yield "timeline/index.md", _render("timeline.md.j2", "timeline/index.md", timeline=timeline, years=years)
-    year_numbers = [year for year, _, _ in years]
-    for position, (year, entries, _) in enumerate(years):
-        page = f"timeline/{year}.md"
+    year_numbers = [section.year for section in years]
+    for position, section in enumerate(years):
+        page = f"timeline/{section.year}.md"
         yield page, _render(
-            "year.md.j2", page, year=year, entries=entries,
+            "year.md.j2", page, year=section.year, entries=section.entries,
             previous_year=year_numbers[position - 1] if position > 0 else None,
             next_year=year_numbers[position + 1] if position + 1 < len(year_numbers) else None,
         )
@@ -99,7 +116,9 @@ def _generate_pages(timeline: Timeline) -> Iterator[tuple[str, str]]:
     yield "countries/index.md", _render("countries.md.j2", "countries/index.md", timeline=timeline)
     for item in timeline.countries:
         page = f"countries/{item.country.slug}.md"
-        yield page, _render("country.md.j2", page, item=item)
+        yield page, _render(
+            "country.md.j2", page, item=item, years=newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
+        )
     entries_by_seed: dict[str, list[Entry]] = {seed.id: [] for seed in timeline.seeds}
     for entry in timeline.entries:
         entries_by_seed[entry.seed.id].append(entry)
