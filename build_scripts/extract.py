@@ -1,0 +1,387 @@
+"""Find what a careful editor would in a raw article: its citation, countries and dated events.
+
+The text is cut into a header (headline, dateline, byline), a body and a trailer (source line,
+credits), and whatever follows an "Other news" heading is dropped. Only body sentences give
+events; the header and trailer give the title, publisher and publication date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_scripts.extract_countries import countries_in
+from build_scripts.extract_dates import MONTH, DateMention, find_dates
+from build_scripts.model import Country, Event, PartialDate, Seed
+
+_OTHER_NEWS = re.compile(
+    r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
+    r"(?:read|see)\s+(?:also|more)\b|also\s+read\b|related\s*:?\s*$|you\s+may\s+also\s+like)",
+    re.IGNORECASE,
+)
+_META_PREFIX = re.compile(
+    r"^\s*[-–—(©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
+    r"copyright|reporting\s+by|editing\s+by|autor|author|please\s+visit|bitte|for\s+more\s+information|"
+    r"contact|press\s+service|press\s+release|©)",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
+_AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
+_BULLET = re.compile(r"^\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep|"
+    r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
+)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|whereas)\s|;\s|\s+while\s")
+_DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
+_MEETING_VERB = re.compile(
+    r"\b(?:presented|briefed|shared|agreed|discussed|met|gathered|celebrated|signed|exchanged|included)\b"
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    published: PartialDate | None
+    title: str
+    publisher: str
+    countries: tuple[Country, ...]  # sorted by code
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    start: int  # offset in the article, so quotes stay verbatim
+
+
+@dataclass(frozen=True)
+class _Layout:
+    title: str
+    header: list[str]  # datelines and bylines, title excluded
+    body: list[_Sentence]
+    trailer: list[str]
+    dateline_date: str  # the date written in an inline dateline ("BAKU, 29 December 2012 – ...")
+    dateline_agency: str
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_meta(line: str, longest: int = 16) -> bool:
+    """A byline, dateline, source or credit line rather than text of the article."""
+    if _META_PREFIX.match(line) and _words(line) <= 15:
+        return True
+    return not _TERMINAL.search(line) and _words(line) <= longest
+
+
+def _has_date(line: str) -> bool:
+    """A written date, full or without its year ("Sept. 14"); relative words do not count."""
+    return any(mention.date for mention in find_dates(line, None)) or bool(_DAY_AND_MONTH.search(line))
+
+
+def _split_sentences(line: str, offset: int) -> list[_Sentence]:
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        if _ABBREVIATION.search(line[: match.end()]):
+            continue
+        sentences.append(_Sentence(line[start : match.end()].strip(), offset + start))
+        start = match.end()
+    if line[start:].strip():
+        sentences.append(_Sentence(line[start:].strip(), offset + start))
+    return sentences
+
+
+def _inline_dateline(line: str) -> tuple[int, str, str]:
+    """How many leading characters of the first paragraph are its dateline, with its date and agency."""
+    for separator in re.finditer(r"\s*(?:--|[–—:-]|\.)\s+(?=[\"“]?[A-Z])", line[:120]):
+        head = line[: separator.start()]
+        tokens = re.findall(r"\([^)]*\)|/[^/]*/|[^\s,|]+", head)
+        if not tokens or len(tokens) > 9 or not all(re.match(r"[\W\d]*[A-ZÀ-Ý0-9(/]", t) for t in tokens):
+            continue
+        agency = _AGENCY.search(head)
+        agency_name = (agency["paren"] or agency["slash"]).strip() if agency else ""
+        date_text = _AGENCY.sub("", head)
+        dated = _has_date(date_text)
+        is_dash = not separator.group().strip().startswith(".")
+        if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
+            return separator.end(), date_text if dated else "", agency_name
+        if not dated and separator.group().strip() == ".":
+            continue
+    return 0, "", ""
+
+
+def _layout(text: str) -> _Layout:
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        if raw.strip():
+            lines.append((offset, raw.rstrip("\r\n")))
+        offset += len(raw)
+    cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
+    lines = lines[:cut]
+
+    header_end = 0
+    while header_end < len(lines) and _is_meta(lines[header_end][1]) and not _BULLET.match(lines[header_end][1]):
+        header_end += 1
+    trailer_start = len(lines)
+    while trailer_start > header_end:
+        line = lines[trailer_start - 1][1]
+        if not _is_meta(line, longest=10):
+            break
+        trailer_start -= 1
+    header = [line for _, line in lines[:header_end]]
+    title_index = next(
+        (i for i, line in enumerate(header) if not line.isupper() and not _has_date(line) and not _META_PREFIX.match(line)),
+        None,
+    )
+    title = header.pop(title_index) if title_index is not None else ""
+    body_lines = lines[header_end:trailer_start]
+    if not title and body_lines:
+        title = body_lines[0][1]
+
+    body: list[_Sentence] = []
+    dateline_date = agency = ""
+    for number, (start, line) in enumerate(body_lines):
+        skip = len(line) - len(line.lstrip())
+        if bullet := _BULLET.match(line):
+            skip = bullet.end()
+        elif number == 0:
+            length, dateline_date, agency = _inline_dateline(line)
+            skip = max(skip, length)
+        body += _split_sentences(line[skip:], start + skip)
+    return _Layout(title, header, body, [line for _, line in lines[trailer_start:]], dateline_date, agency)
+
+
+def _publication_date(layout: _Layout) -> PartialDate | None:
+    """The dateline's date, else a byline's, else the trailer's; a year-less dateline takes a year found elsewhere."""
+    candidates = [layout.dateline_date] if layout.dateline_date else []
+    candidates += [line for line in layout.header if _has_date(line)]
+    candidates += [line for line in layout.trailer if _has_date(line)]
+    years = [m.date.year for line in candidates for m in find_dates(line, None) if m.date]
+    for line in candidates:
+        absolute = [m.date for m in find_dates(line, None) if m.date]
+        if absolute:
+            return max(absolute, key=lambda date: len(date.iso))
+        if years:  # "Sept. 14" with the year of "ATA, 2017"
+            relative = [m.date for m in find_dates(line, PartialDate(years[0], 12, 31)) if m.date]
+            if relative:
+                return relative[0]
+    return None
+
+
+def _publisher(layout: _Layout) -> str:
+    for line in layout.trailer:
+        if match := _SOURCE_LINE.match(line):
+            return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
+    for line in layout.trailer:
+        if match := _COPYRIGHT.search(line):
+            return match["who"].strip()
+    if layout.dateline_agency:
+        return layout.dateline_agency
+    for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star"
+        name = re.split(r",\s*(?=\d)|\s*\|\s*", line.strip(" -–—()"))[0].strip()
+        if name and not _has_date(name) and not _META_PREFIX.match(line) and _words(name) <= 5:
+            return name
+    return ""
+
+
+def _event_title(sentence: str, mentions: list[DateMention]) -> str:
+    """A short headline from the sentence: date phrases out, first clause, at most 12 words."""
+    text = sentence
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        text = text[: mention.start] + text[mention.end :]
+    text = re.sub(r"\b(?:in|on|of|since|during|from|by|at)\s*(?=[,.;]|$)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    text = re.split(r"[;:]|,\s+(?:which|who|where|when|while|including)\b|\s[–—]\s", text)[0]
+    text = text.strip(" ,.;:-–—\"“”'")
+    words = text.split()
+    if len(words) > 12:
+        text = " ".join(words[:12]).rstrip(",;:") + "…"
+    return text[:1].upper() + text[1:] if text else "Event"
+
+
+def _clause_countries(sentence: str, mention: DateMention, context: str) -> tuple[Country, ...]:
+    """The countries of the clause that holds the date ("..., and opened its first centre in 2016")."""
+    bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    start = max(b for b in bounds if b <= mention.start)
+    end = min(b for b in bounds if b >= mention.end)
+    return countries_in(sentence[start:end], context)
+
+
+def _main_country(title: str, layout: _Layout, context: str) -> Country | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Country] = {}
+    for weight, text in [(2, title)] + [(1, s.text) for s in layout.body]:
+        for country in countries_in(text, context):
+            counts[country.code] += weight
+            first.setdefault(country.code, country)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(country for code, country in first.items() if counts[code] == best)
+
+
+def _news_date(events: list[Event], reference: PartialDate | None, dated_header: bool) -> PartialDate | None:
+    """The day the article reports on: its first day-precise event in the month before the reference,
+    else a dateline's day."""
+    if reference is None or reference.precision != "day":
+        return None
+    day = datetime.date(reference.year, reference.month, reference.day)
+    for event in events:
+        if event.date.precision == "day":
+            gap = day - datetime.date(event.date.year, event.date.month, event.date.day)
+            if 0 <= gap.days <= 31:
+                return event.date
+    return reference if dated_header else None
+
+
+def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
+    layout = _layout(text)
+    inferred = _publication_date(layout)
+    reference = published or inferred
+    main = _main_country(layout.title, layout, text)
+
+    countries: dict[str, Country] = {}
+    for part in [layout.title, *layout.header, *(s.text for s in layout.body)]:
+        for country in countries_in(part, text):
+            countries.setdefault(country.code, country)
+
+    events: list[tuple[int, Event]] = []
+    undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
+    for sentence in layout.body:
+        mentions = find_dates(sentence.text, reference)
+        own = countries_in(sentence.text, text) or ((main,) if main else ())
+        dated = [m for m in mentions if m.date is not None and not m.anchor]
+        if not dated:
+            undated.append((sentence, own, mentions))
+        for date, mention in {m.date: m for m in reversed(dated)}.items():
+            event = Event(
+                date=date,
+                title=_event_title(sentence.text, mentions),
+                countries=_clause_countries(sentence.text, mention, text) or ((main,) if main else ()),
+                quote=sentence.text,
+                origin="extracted",
+            )
+            events.append((sentence.start, event))
+
+    dated_header = bool(layout.dateline_date) or any(_has_date(line) for line in layout.header)
+    news_date = _news_date([event for _, event in sorted(events, key=lambda pair: pair[0])], reference, dated_header)
+    if news_date:  # what was presented, shared or agreed at the occasion the article reports
+        for sentence, own, mentions in undated:
+            if _MEETING_VERB.search(sentence.text) and not re.search(r"\b(?:will|shall|would)\b", sentence.text):
+                event = Event(news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted")
+                events.append((sentence.start, event))
+
+    return Extraction(
+        published=reference,
+        title=layout.title,
+        publisher=_publisher(layout),
+        countries=tuple(sorted(countries.values(), key=lambda country: country.code)),
+        events=_distinct(event for _, event in sorted(events, key=lambda pair: pair[0])),
+    )
+
+
+def _distinct(events) -> tuple[Event, ...]:
+    """One event per year or month and set of countries: a second mention repeats the first."""
+    kept: list[Event] = []
+    seen: set[tuple] = set()
+    for event in events:
+        key = (event.date, frozenset(event.countries))
+        if event.date.precision != "day" and key in seen:
+            continue
+        seen.add(key)
+        kept.append(event)
+    return tuple(kept)
+
+
+def extract_seed_events(seed: Seed) -> tuple[Event, ...]:
+    """The events of a seed whose front matter lists none, dated against its publication date."""
+    return extract_text(seed.body, seed.published).events
+
+
+def _yaml_scalar(value: str) -> str:
+    return yaml.safe_dump(value, default_style='"' if re.fullmatch(r"[\d-]+", value) else None,
+                          allow_unicode=True, width=10_000).removesuffix("\n...\n").rstrip("\n")
+
+
+def front_matter_yaml(extraction: Extraction) -> str:
+    """The seed's front matter, between '---' lines, for an editor to review and correct."""
+    lines = ["---"]
+    if extraction.title:
+        lines.append(f"title: {_yaml_scalar(extraction.title)}")
+    if extraction.publisher:
+        lines.append(f"publisher: {_yaml_scalar(extraction.publisher)}")
+    if extraction.published:
+        lines.append(f"published: {_yaml_scalar(extraction.published.iso)}")
+    if extraction.events:
+        lines.append("events:")
+    for event in extraction.events:
+        lines.append(f"  - date: {_yaml_scalar(event.date.iso)}")
+        lines.append(f"    title: {_yaml_scalar(event.title)}")
+        if event.countries:
+            lines.append(f"    countries: [{', '.join(country.code for country in event.countries)}]")
+        lines.append(f"    quote: {_yaml_scalar(event.quote)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def extraction_json(extraction: Extraction) -> dict:
+    return {
+        "published": extraction.published.iso if extraction.published else None,
+        "title": extraction.title,
+        "publisher": extraction.publisher,
+        "countries": [country.code for country in extraction.countries],
+        "events": [
+            {
+                "date": event.date.iso,
+                "precision": event.date.precision,
+                "countries": [country.code for country in event.countries],
+                "title": event.title,
+                "quote": event.quote,
+            }
+            for event in extraction.events
+        ],
+    }
+
+
+def extract_command(path: Path, published: str | None, output_format: str) -> int:
+    """`python3 -m build_scripts extract FILE`: print what the text says, as JSON or seed front matter."""
+    reference = None
+    if published is not None:
+        try:
+            reference = PartialDate.parse(published)
+        except ValueError as error:
+            print(f"error: --published '{published}' is not a date: {error}", file=sys.stderr)
+            return 2
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        print(f"error: cannot read {path}: {error.strerror}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"error: cannot read {path}: it is not UTF-8 text", file=sys.stderr)
+        return 1
+    from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file
+
+    if text.startswith("---") and path.suffix in SEED_SUFFIXES:
+        seed_file, problems = read_seed_file(path)
+        if seed_file is None:
+            print(problems[0], file=sys.stderr)
+            return 1
+        text = seed_file.body
+    extraction = extract_text(text, reference)
+    if output_format == "yaml":
+        sys.stdout.write(front_matter_yaml(extraction))
+    else:
+        print(json.dumps(extraction_json(extraction), ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,111 @@
+"""Country mentions in running text: names, official names, abbreviations, demonyms and cities.
+
+Regions ("Central Asia", "post-Soviet space") are matched too, so that a country name inside
+them does not count; they resolve to no country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pycountry
+import yaml
+
+from build_scripts.countries import ALIASES_FILE, country
+from build_scripts.model import Country
+
+NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
+
+# "Georgia" is the US state when the text speaks of the United States and not of the Caucasus.
+_US_STATE_CUES = re.compile(
+    r"\b(?:Atlanta|Savannah|Augusta|Georgia State|state of Georgia|U\.S\.|United States)\b", re.IGNORECASE
+)
+_CAUCASUS_CUES = re.compile(
+    r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Georgians?|Caucasus|Azerbaijan\w*|Armenia\w*|Justice Houses?|"
+    r"Public Service Halls?)\b"
+)
+_STATE_BEFORE = re.compile(r"(?:state of|[A-Za-z]+,)\s*$")
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    country: Country | None  # None: a region, which is no country
+
+
+@cache
+def _data() -> dict:
+    with NAMES_FILE.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+@cache
+def _names() -> dict[str, str | None]:
+    """Every written form mapped to its alpha-2 code (None for a region)."""
+    names: dict[str, str | None] = {}
+    for record in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(record, attribute, None)
+            if value:  # "Korea, Republic of" is written "Korea" in running text
+                names.setdefault(value.split(",")[0].strip(), record.alpha_2)
+    data = _data()
+    with ALIASES_FILE.open(encoding="utf-8") as stream:
+        names.update(yaml.safe_load(stream))
+    names.update(data["names"])
+    names.update(data["cities"])
+    for demonym, code in data["demonyms"].items():
+        names[demonym] = code
+        names.setdefault(demonym + "s", code)
+    names.update({region: None for region in data["regions"]})
+    return {name: code for name, code in names.items() if not name.islower()}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms = set(_names())
+    forms |= {form.upper() for form in forms if len(form) > 3}  # datelines: "BAKU, 29 December"
+    words = sorted(forms, key=len, reverse=True)
+    abbreviations = sorted(_data()["abbreviations"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    short = "|".join(re.escape(word) for word in abbreviations)
+    return re.compile(rf"(?<![\w-])(?:(?P<name>{alternatives})|(?P<abbreviation>{short}))(?![\w-])")
+
+
+@cache
+def _upper_names() -> dict[str, str | None]:
+    return {name.upper(): code for name, code in _names().items()}
+
+
+def _georgia_is_us_state(before: str, whole: str) -> bool:
+    if not _US_STATE_CUES.search(whole):
+        return False
+    return bool(_STATE_BEFORE.search(before)) or not _CAUCASUS_CUES.search(whole)
+
+
+def find_countries(text: str, context: str | None = None) -> list[CountryMention]:
+    """The country and region mentions in `text`, in order; `context` (the whole article) settles 'Georgia'."""
+    mentions = []
+    for match in _pattern().finditer(text):
+        if match["abbreviation"]:
+            code = _data()["abbreviations"][match["abbreviation"]]
+        else:
+            form = match["name"]
+            code = _names().get(form, _upper_names().get(form))
+            before = text[max(0, match.start() - 20) : match.start()]
+            if code == "GE" and form.casefold() == "georgia" and _georgia_is_us_state(before, context or text):
+                code = "US"
+        mentions.append(CountryMention(match.start(), match.end(), country(code) if code else None))
+    return mentions
+
+
+def countries_in(text: str, context: str | None = None) -> tuple[Country, ...]:
+    """The distinct countries mentioned, in order of first mention."""
+    found: dict[str, Country] = {}
+    for mention in find_countries(text, context):
+        if mention.country:
+            found.setdefault(mention.country.code, mention.country)
+    return tuple(found.values())

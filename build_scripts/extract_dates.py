@@ -1,0 +1,300 @@
+"""Date expressions in one sentence, resolved against a reference date at their true precision.
+
+A mention is either an event date or a date that dates nothing new: a period ("since 2019",
+"the results of 2019", "2005-2007"), a target ("by 2031"), or the anchor of an anniversary.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from build_scripts.model import PartialDate
+
+_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50}
+_ORDINAL_WORDS = {
+    word: number
+    for number, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+} | {"twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
+
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
+)
+YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
+_COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+
+_PATTERN = re.compile(
+    rf"""
+    (?P<iso>(?<![\d.])(?P<iso_y>\d{{4}})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))
+  | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
+  | (?P<mdy>(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}),?\s+(?P<mdy_y>{YEAR}))
+  | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
+  | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
+  | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
+  | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{MONTH}))
+  | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
+  | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|end\ of|beginning\ of)\s+)
+        (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b)))
+  | (?P<bare_month>(?<![-–])\b(?P<bare_m>January|February|March|April|June|July|August|September|October|November|
+        December)\b(?!\s*[-–]\s*{MONTH}))
+  | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
+  | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
+  | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
+  | (?P<relative>(?i:\b(?P<rel_word>today|yesterday|tomorrow|tonight|
+        (?:this|last|next|past|previous|coming|current)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|
+        the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
+        (?:earlier|later)\s+this\s+year)\b))
+  | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
+  | (?P<year>(?<![\d.,/–-])(?P<year_y>{YEAR}))
+    """,
+    re.VERBOSE,
+)
+
+# What stands before a year or month when it dates a period or a target, not an event.
+_PERIOD_BEFORE = re.compile(
+    r"(?i:\b(?:since|by|through|throughout|until|till)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?$|"
+    r"\b(?:results|figures|statistics|data|report|outcomes?|performance|summary|budget|plan)\s+"
+    r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$)"
+)
+_PERIOD_AFTER = re.compile(r"^\s*(?:budget|fiscal|financial year)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|On|By|Since|From|Until|Of|During|Early|Late|For|Spring|Summer|Autumn|"
+                          r"Fall|Winter|Mid|Between|And|Before|After|Also|Then|As|At)\b)[A-Z][A-Za-z]+\s+$")
+_COUNTED_AFTER = re.compile(
+    r"^\s+(?:people|persons|citizens|services|applications|units|centres|centers|employees|staff|"
+    r"officials|visitors|users|villages|offices)\b"
+)
+_FUTURE = re.compile(  # lower case only: "the e-Governance Plan" speaks of no future
+    r"\b(?:[Ww]ill|[Ss]hall|plans?|planned|planning|intends?|expected|scheduled|upcoming|[Nn]ext|is to|are to|"
+    r"would|going to|to be held)\b"
+)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: PartialDate | None  # None: a date that dates no event (period, target, unresolvable)
+    anchor: bool = False  # an anniversary's "this year": its date gives the origin, not an event
+
+
+def speaks_of_future(sentence: str) -> bool:
+    return bool(_FUTURE.search(sentence))
+
+
+def _number(text: str) -> int:
+    text = text.casefold()
+    if text in ("a", "an"):
+        return 1
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    if text in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[text]
+    return int(re.match(r"\d+", text).group())
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".").casefold()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # a range "21-22" starts on its first day
+
+
+def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate.parse(PartialDate(year, month, day).iso)
+    except ValueError:
+        return None
+
+
+def _shift_month(date: PartialDate, months: int) -> PartialDate:
+    index = date.year * 12 + (date.month - 1) + months
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def _month_without_year(month: int, reference: PartialDate, direction: int) -> PartialDate:
+    """`direction` -1: the latest such month up to the reference; +1: the next from it; 0: its year."""
+    if reference.month is None or direction == 0:
+        return PartialDate(reference.year, month)
+    if direction < 0:
+        return PartialDate(reference.year if month <= reference.month else reference.year - 1, month)
+    return PartialDate(reference.year if month >= reference.month else reference.year + 1, month)
+
+
+def _day_without_year(month: int, day: int, reference: PartialDate, future: bool) -> PartialDate | None:
+    if reference.month is None:
+        return _safe(reference.year, month, day)
+    here = (month, day)
+    now = (reference.month, reference.day or (32 if not future else 0))
+    if future:
+        year = reference.year if here >= now else reference.year + 1
+    else:
+        year = reference.year if here <= now else reference.year - 1
+    return _safe(year, month, day)
+
+
+def _as_date(day: datetime.date, precision: str) -> PartialDate:
+    if precision == "day":
+        return PartialDate(day.year, day.month, day.day)
+    return PartialDate(day.year, day.month) if precision == "month" else PartialDate(day.year)
+
+
+def _days_from(reference: PartialDate, days: int) -> PartialDate:
+    """The reference moved by whole days, at the reference's own precision."""
+    if reference.precision != "day":
+        return reference
+    moved = datetime.date(reference.year, reference.month, reference.day) + datetime.timedelta(days=days)
+    return _as_date(moved, "day")
+
+
+def _weekday(name: str, reference: PartialDate, future: bool) -> PartialDate:
+    if reference.precision != "day":
+        return reference
+    today = datetime.date(reference.year, reference.month, reference.day)
+    wanted = _WEEKDAYS[name.casefold()]
+    offset = (wanted - today.weekday()) % 7 if future else -((today.weekday() - wanted) % 7)
+    return _as_date(today + datetime.timedelta(days=offset), "day")
+
+
+def _relative(phrase: str, reference: PartialDate, sentence: str) -> PartialDate | None:
+    words = phrase.casefold().split()
+    unit = words[-1]
+    if unit in ("today", "tonight"):
+        return reference
+    if unit == "yesterday":
+        return _days_from(reference, -1)
+    if unit == "tomorrow":
+        return _days_from(reference, 1)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(words[-2] if len(words) > 1 else "", 0)
+    if unit in ("year", "spring", "summer", "autumn", "fall", "winter"):  # a season: its year
+        return PartialDate(reference.year + step)
+    if reference.month is None:
+        return PartialDate(reference.year) if step == 0 else None
+    if unit == "month":
+        return _shift_month(PartialDate(reference.year, reference.month), step)
+    # a week: its month, when the reference knows its day
+    moved = _days_from(reference, 7 * step)
+    return PartialDate(moved.year, moved.month)
+
+
+def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool, sentence: str) -> PartialDate | None:
+    kind = match.lastgroup
+    group = match.group
+    if kind == "iso":
+        return _safe(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
+    if kind == "numeric":
+        first, second, year = int(group("num_a")), int(group("num_b")), int(group("num_y"))
+        day, month = (second, first) if second > 12 else (first, second)  # day first, as in Europe
+        return _safe(year, month, day)
+    if kind in ("mdy", "dmy"):
+        return _safe(int(group(f"{kind}_y")), _month(group(f"{kind}_m")), _day(group(f"{kind}_d")))
+    if kind == "my":
+        return PartialDate(int(group("my_y")), _month(group("my_m")))
+    if kind == "year":
+        return PartialDate(int(group("year_y")))
+    if reference is None:
+        return None  # everything below is relative to a reference the text does not give
+    if kind in ("md", "dm"):
+        return _day_without_year(_month(group(f"{kind}_m")), _day(group(f"{kind}_d")), reference, future)
+    if kind == "relmonth":
+        direction = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(group("rel_dir").casefold(), 1)
+        month = _month(group("rel_m"))
+        if direction and reference.month is not None:  # "last December" is strictly before, "next" after
+            date = _month_without_year(month, reference, direction)
+            if date.month == reference.month and date.year == reference.year:
+                date = PartialDate(date.year + direction, month)
+            return date
+        return _month_without_year(month, reference, 0)
+    if kind in ("month", "bare_month"):
+        month = _month(group("month_m") if kind == "month" else group("bare_m"))
+        return _month_without_year(month, reference, 1 if future else -1)
+    if kind == "ago":
+        years = _number(group("ago_n")) * (10 if group("ago_unit").casefold().startswith("decade") else 1)
+        return PartialDate(reference.year - years)
+    if kind == "relative":
+        return _relative(group("rel_word"), reference, sentence)
+    if kind == "weekday":
+        return _weekday(group("wd"), reference, future)
+    return None
+
+
+def _is_period(sentence: str, match: re.Match[str]) -> bool:
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if match.lastgroup in ("year", "my", "month") and _PERIOD_BEFORE.search(before):
+        return True
+    if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in ("since", "by", "until", "till"):
+        return True
+    if match.lastgroup == "year":
+        if _PERIOD_AFTER.match(after) or _COUNTED_AFTER.match(after) or _NAME_BEFORE.search(before):
+            return True
+    return False
+
+
+def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
+    """'Today, 72 units serve ...' describes the present, not a day's event."""
+    if match.group("rel_word").casefold() != "today":
+        return False
+    if re.search(r"\b(?:from|as of)\s+today\b", sentence, re.IGNORECASE):
+        return False
+    return not _PAST_VERB.search(sentence)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a date, without the date: between commas, semicolons, dashes or brackets."""
+    left = max(sentence.rfind(mark, 0, start) for mark in ",;:–—(")
+    rights = [i for i in (sentence.find(mark, end) for mark in ",;:–—)") if i >= 0]
+    return sentence[left + 1 : start] + " " + sentence[end : min(rights, default=len(sentence))]
+
+
+def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> bool:
+    """'... reported Dec. 22' is past even in a sentence about plans: the date's own clause decides first."""
+    return future and not _PAST_VERB.search(_clause(sentence, match.start(), match.end()))
+
+
+def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention]:
+    """Every date expression in the sentence, resolved; anniversaries give their origin."""
+    future = speaks_of_future(sentence)
+    mentions: list[DateMention] = []
+    origins: list[tuple[re.Match[str], int]] = []
+    for match in _PATTERN.finditer(sentence):
+        kind = match.lastgroup
+        if kind in ("anniversary", "turns"):
+            origins.append((match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n"))))
+            continue
+        if _is_period(sentence, match) or (kind == "relative" and _today_is_current_state(sentence, match)):
+            mentions.append(DateMention(match.start(), match.end(), None))
+            continue
+        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, future), sentence)
+        mentions.append(DateMention(match.start(), match.end(), date))
+    for match, years in origins:
+        anchors = [m for m in mentions if m.date is not None and not m.anchor]
+        anchor = min(anchors, key=lambda m: abs(m.start - match.start()), default=None)
+        base = anchor.date if anchor else reference
+        if base is None:
+            continue
+        if anchor and anchor.date.precision != "day":  # "this year ... 20th anniversary": one event, the origin
+            mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, anchor=True)
+        # "turns two this month" keeps the month; an anniversary in a year is known to the year
+        month = base.month if match.lastgroup == "turns" and anchor and anchor.date.precision == "month" else None
+        mentions.append(DateMention(match.start(), match.end(), PartialDate(base.year - years, month)))
+    return sorted(mentions, key=lambda mention: mention.start)
