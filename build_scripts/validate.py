@@ -154,7 +154,11 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
         from build_scripts.extract import extract_text
 
         extracted = extract_text(seed_file.body)
-        values = {"title": first_line(extracted.title), "publisher": extracted.publisher, "published": extracted.published}
+        values = {
+            "title": first_line(extracted.title),
+            "publisher": extracted.publisher,
+            "published": extracted.published,
+        }
     seed = Seed(
         id=seed_file.id,
         path=seed_file.path,

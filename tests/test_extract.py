@@ -1,0 +1,238 @@
+"""Extraction of dates, countries and events from raw articles (issue: raw articles become entries)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.extract import extract_text, front_matter_yaml
+from build_scripts.extract_countries import countries_in
+from build_scripts.extract_dates import find_dates
+from build_scripts.model import PartialDate
+from build_scripts.read_seeds import read_seed_file
+from build_scripts.validate import normalize_for_matching, validate_seed_file
+
+ROOT = Path(__file__).resolve().parents[1]
+FOUNDING_SEEDS = sorted((ROOT / "seeds").glob("00[04]_*.txt"))
+
+
+def dates(sentence: str, reference: str | None = "2018-01-05") -> list[str]:
+    found = find_dates(sentence, PartialDate.parse(reference) if reference else None)
+    return [mention.date.iso for mention in found if mention.date and not mention.anchor]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The conference opened on November 20, 2025.", ["2025-11-20"]),
+        ("The decree was signed on 20 November 2025.", ["2025-11-20"]),
+        ("The agency reported Dec. 22.", ["2017-12-22"]),
+        ("Source: The Astana Times, 22.12.2017", ["2017-12-22"]),
+        ("Kigali, 2015-07-08", ["2015-07-08"]),
+        ("The portal was launched in December 2005.", ["2005-12"]),
+        ("The first centre opened in 2007.", ["2007"]),
+        ("This year the centres will add ten services.", ["2018"]),
+        ("The ministry was reorganised last December.", ["2017-12"]),
+        ("Two more centres will open next month.", ["2018-02"]),
+        ("All centres will use the system by the end of this year.", ["2018"]),
+        ("A new centre was inaugurated yesterday.", ["2018-01-04"]),
+        ("The Cabinet approved the concept on Thursday.", ["2018-01-04"]),
+        ("Officials visited Baku in March.", ["2017-03"]),
+        ("Officials will visit Baku in March.", ["2018-03"]),
+        ("The Government met on 21-22 May 2024.", ["2024-05-21"]),
+        ("The first office will open in the autumn of 2019.", ["2019"]),
+    ],
+)
+def test_date_forms_resolve_at_their_true_precision(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        ("This year, Kazakhstan marks the 20th anniversary of the one-stop shop.", "2025-11-20", ["2005"]),
+        ("On 21 May 2019 the agency marked the 20th anniversary of the network.", "2019-05-22",
+         ["2019-05-21", "1999"]),
+        ("The network of centres turns two this month.", "2018-10-03", ["2016-10"]),
+        ("The e-government portal turns 9 this year.", "2015-04-01", ["2006"]),
+        ("The shop opened two decades ago.", "2019-05-22", ["1999"]),
+    ],
+)
+def test_anniversaries_date_the_origin(sentence, reference, expected):
+    assert dates(sentence, reference) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The single window centres have been working since 2013.",
+        "The results of 2019: 100 services digitised.",
+        "It was part of the State Programme for 2005-2007.",
+        "The programme was unveiled in the 2013/2014 budget.",
+        "All government services are expected to be fully digital by 2031.",
+        "Today there are 30 centres across the country.",
+        "Up to 2000 people a day visit the centre.",
+    ],
+)
+def test_periods_targets_and_states_are_not_event_dates(sentence):
+    assert dates(sentence) == []
+
+
+def test_relative_dates_need_a_reference():
+    assert dates("The centre opened last month.", reference=None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials from Kazakhstan and the Republic of Korea met.", ["KZ", "KR"]),
+        ("Study visits to the USA and the UAE.", ["US", "AE"]),
+        ("The Kazakh side briefed the Uzbek and Azerbaijani delegations.", ["KZ", "UZ", "AZ"]),
+        ("Pioneers in the post-Soviet space and Central Asia.", []),
+        ("The first centres opened across Kazakstan.", ["KZ"]),
+        ("The alliance was founded in Baku.", ["AZ"]),
+        ("Georgia's Justice Houses in Tbilisi and Azerbaijan's ASAN.", ["GE", "AZ"]),
+        ("The UN Department and the World Bank funded it.", []),
+    ],
+)
+def test_country_forms(text, expected):
+    assert [country.code for country in countries_in(text)] == expected
+
+
+def test_georgia_next_to_atlanta_is_the_us_state():
+    text = "ATLANTA, Georgia, August 2, 2010 - The city opened a permitting center."
+    assert [country.code for country in countries_in(text)] == ["US"]
+
+
+ARTICLE = """Uzbekistan creates Public Services Agency
+
+Tashkent (UzA) – President Shavkat Mirziyoyev signed a decree on 12 December 2017 establishing the agency.
+
+Single centres of public services will operate in every district from 1 April 2018. The Uzbek
+agency will also take over the centres for entrepreneurs, which have been working since 2013.
+
+Last month, a delegation of the Uzbek Ministry of Justice visited ASAN Service centres in Baku.
+
+UzA, 14.12.2017
+
+Other news
+- 10.12.2017 Kazakhstan opens a centre in Turkistan
+"""
+
+
+def test_an_article_gives_its_citation_events_and_countries():
+    extraction = extract_text(ARTICLE)
+    assert extraction.published == PartialDate(2017, 12, 14)
+    assert extraction.title == "Uzbekistan creates Public Services Agency"
+    assert extraction.publisher == "UzA"
+    assert [country.code for country in extraction.countries] == ["AZ", "UZ"]  # not the "Other news" one
+    found = [(event.date.iso, [c.code for c in event.countries]) for event in extraction.events]
+    assert found == [("2017-12-12", ["UZ"]), ("2018-04-01", ["UZ"]), ("2017-11", ["UZ", "AZ"])]
+    assert all(event.origin == "extracted" and event.title for event in extraction.events)
+
+
+def test_the_published_option_wins_over_the_text():
+    assert extract_text(ARTICLE, PartialDate(2018, 2)).published == PartialDate(2018, 2)
+
+
+def test_extracted_quotes_pass_the_build_quote_check():
+    extraction = extract_text(ARTICLE)
+    body = normalize_for_matching(ARTICLE)
+    assert all(normalize_for_matching(event.quote) in body for event in extraction.events)
+
+
+def test_front_matter_yaml_is_a_valid_seed(tmp_path):
+    seed_path = tmp_path / "article.txt"
+    seed_path.write_text(front_matter_yaml(extract_text(ARTICLE)) + ARTICLE, encoding="utf-8")
+    seed, problems = validate_seed_file(read_seed_file(seed_path)[0])
+    assert problems == []
+    assert [event.date.iso for event in seed.events] == ["2017-12-12", "2018-04-01", "2017-11"]
+    assert seed.published == PartialDate(2017, 12, 14)
+
+
+@pytest.mark.parametrize("path", FOUNDING_SEEDS, ids=lambda path: path.stem)
+def test_founding_seeds_without_front_matter_extract_their_curated_events(path):
+    seed_file, _ = read_seed_file(path)
+    curated = validate_seed_file(seed_file)[0].events
+    extracted = list(extract_text(seed_file.body).events)
+    missing = []
+    for event in curated:
+        codes = {country.code for country in event.countries}
+        match = next(
+            (found for found in extracted
+             if found.date == event.date and codes & {country.code for country in found.countries}),
+            None,
+        )
+        if match is None:
+            missing.append(f"{event.date} {event.title}")
+        else:
+            extracted.remove(match)
+    assert missing == [], f"curated events not extracted from {path.name}: {missing}"
+
+
+def run_extract(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", "extract", *arguments],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_cli_prints_exactly_the_json_contract(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_extract(str(article))
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert list(output) == ["published", "title", "publisher", "countries", "events"]
+    assert output["published"] == "2017-12-14"
+    assert output["countries"] == ["AZ", "UZ"]
+    assert output["events"][0] == {
+        "date": "2017-12-12",
+        "precision": "day",
+        "countries": ["UZ"],
+        "title": output["events"][0]["title"],
+        "quote": "President Shavkat Mirziyoyev signed a decree on 12 December 2017 establishing the agency.",
+    }
+    assert [event["precision"] for event in output["events"]] == ["day", "day", "month"]
+
+
+def test_cli_reads_the_body_of_a_seed_and_takes_published():
+    result = run_extract(str(FOUNDING_SEEDS[1]), "--published", "2018-01")
+    output = json.loads(result.stdout)
+    assert output["published"] == "2018-01"
+    assert "---" not in output["title"]
+    assert {event["date"] for event in output["events"]} == {"2017-12-22"}
+
+
+def test_cli_yaml_prints_front_matter():
+    result = run_extract(str(FOUNDING_SEEDS[1]), "--format", "yaml")
+    assert result.returncode == 0
+    assert result.stdout.startswith("---\ntitle: ") and result.stdout.endswith("---\n")
+    assert '  - date: "2017-12-22"' in result.stdout
+
+
+def test_cli_exits_0_when_nothing_is_found(tmp_path):
+    empty = tmp_path / "note.txt"
+    empty.write_text("No dates here.\n", encoding="utf-8")
+    result = run_extract(str(empty))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["events"] == []
+
+
+def test_cli_unreadable_file_is_one_line_and_exit_1(tmp_path):
+    result = run_extract(str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "missing.txt" in result.stderr
+
+
+def test_cli_bad_published_is_one_line_and_exit_2(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_extract(str(article), "--published", "2017-13-01")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "--published" in result.stderr
