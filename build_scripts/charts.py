@@ -31,7 +31,6 @@ class Series:
     label: str
     colour: str
     counts: tuple[int, ...]  # one per year of the chart
-    country: Country | None = None  # None for "other"
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def count_by_main_country(entries: tuple[Entry, ...], top: int = TOP_COUNTRIES) 
     )
     shown, rest = ranked[:top], ranked[top:]
     series = [
-        Series(country.name, colour, tuple(by_country[country][year] for year in years), country)
+        Series(country.name, colour, tuple(by_country[country][year] for year in years))
         for country, colour in zip(shown, PALETTE)
     ]
     other = Counter()
@@ -92,7 +91,7 @@ def count_by_main_country(entries: tuple[Entry, ...], top: int = TOP_COUNTRIES) 
 def count_naming(country: Country, entries: tuple[Entry, ...], years: tuple[int, ...]) -> YearCounts:
     """Entries per year that name `country`, over the given years (the whole timeline's, to compare)."""
     counts = Counter(entry.event.date.year for entry in entries if country in entry.event.countries)
-    return YearCounts(years, (Series(country.name, PALETTE[0], tuple(counts[year] for year in years), country),))
+    return YearCounts(years, (Series(country.name, PALETTE[0], tuple(counts[year] for year in years)),))
 
 
 @dataclass(frozen=True)
