@@ -42,6 +42,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep|"
     r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
 )
+_MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|whereas)\s|;\s|\s+while\s")
 _DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
 _MEETING_VERB = re.compile(
@@ -70,7 +71,8 @@ class _Layout:
     header: list[str]  # datelines and bylines, title excluded
     body: list[_Sentence]
     trailer: list[str]
-    dateline_date: str  # the date written in an inline dateline ("BAKU, 29 December 2012 – ...")
+    dateline: str  # an inline dateline ("BAKU, 29 December 2012 – ") opening the first paragraph
+    dateline_date: str
     dateline_agency: str
 
 
@@ -124,8 +126,10 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
 def _layout(text: str) -> _Layout:
     lines, offset = [], 0
     for raw in text.splitlines(keepends=True):
-        if raw.strip():
-            lines.append((offset, raw.rstrip("\r\n")))
+        line = raw.rstrip("\r\n")
+        decoration = _MARKDOWN.match(line)  # "# Heading", "*By ...*": the words are what counts
+        if line.strip(" *_#>"):
+            lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
     lines = lines[:cut]
@@ -150,16 +154,17 @@ def _layout(text: str) -> _Layout:
         title = body_lines[0][1]
 
     body: list[_Sentence] = []
-    dateline_date = agency = ""
+    dateline = dateline_date = agency = ""
     for number, (start, line) in enumerate(body_lines):
         skip = len(line) - len(line.lstrip())
         if bullet := _BULLET.match(line):
             skip = bullet.end()
         elif number == 0:
             length, dateline_date, agency = _inline_dateline(line)
-            skip = max(skip, length)
+            skip, dateline = max(skip, length), line[:length]
         body += _split_sentences(line[skip:], start + skip)
-    return _Layout(title, header, body, [line for _, line in lines[trailer_start:]], dateline_date, agency)
+    trailer = [line for _, line in lines[trailer_start:]]
+    return _Layout(title, header, body, trailer, dateline, dateline_date, agency)
 
 
 def _publication_date(layout: _Layout) -> PartialDate | None:
@@ -188,9 +193,10 @@ def _publisher(layout: _Layout) -> str:
             return match["who"].strip()
     if layout.dateline_agency:
         return layout.dateline_agency
-    for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star"
+    for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star", "AZERTAC"
+        signed = _has_date(line) or re.match(r"\s*[-–—(]", line) or re.fullmatch(r"\s*[A-Z]{2,}\s*", line)
         name = re.split(r",\s*(?=\d)|\s*\|\s*", line.strip(" -–—()"))[0].strip()
-        if name and not _has_date(name) and not _META_PREFIX.match(line) and _words(name) <= 5:
+        if signed and name and not _has_date(name) and not _META_PREFIX.match(line) and _words(name) <= 5:
             return name
     return ""
 
@@ -199,8 +205,10 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
     """A short headline from the sentence: date phrases out, first clause, at most 12 words."""
     text = sentence
     for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
-        text = text[: mention.start] + text[mention.end :]
-    text = re.sub(r"\b(?:in|on|of|since|during|from|by|at)\s*(?=[,.;]|$)", "", text, flags=re.IGNORECASE)
+        if re.search(r"anniversary|turn", text[mention.start : mention.end], re.IGNORECASE):
+            continue  # "marks its 10th anniversary" is what happened, not when
+        before = re.sub(r"\b(?:in|on|of|since|during|from|by|at|until)\s+$", "", text[: mention.start], flags=re.I)
+        text = before + text[mention.end :]
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = re.split(r"[;:]|,\s+(?:which|who|where|when|while|including)\b|\s[–—]\s", text)[0]
     text = text.strip(" ,.;:-–—\"“”'")
@@ -221,7 +229,7 @@ def _clause_countries(sentence: str, mention: DateMention, context: str) -> tupl
 def _main_country(title: str, layout: _Layout, context: str) -> Country | None:
     counts: Counter[str] = Counter()
     first: dict[str, Country] = {}
-    for weight, text in [(2, title)] + [(1, s.text) for s in layout.body]:
+    for weight, text in [(2, title), (2, layout.dateline)] + [(1, s.text) for s in layout.body]:
         for country in countries_in(text, context):
             counts[country.code] += weight
             first.setdefault(country.code, country)
@@ -252,7 +260,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     main = _main_country(layout.title, layout, text)
 
     countries: dict[str, Country] = {}
-    for part in [layout.title, *layout.header, *(s.text for s in layout.body)]:
+    for part in [layout.title, layout.dateline, *layout.header, *(s.text for s in layout.body)]:
         for country in countries_in(part, text):
             countries.setdefault(country.code, country)
 
