@@ -38,7 +38,10 @@ class Tally:
         def ratio(a: int, b: int) -> float:
             return a / b if b else 1.0
 
-        ep, er = ratio(self.events_matched, self.events_found), ratio(self.events_matched, self.events_annotated)
+        ep, er = (
+            ratio(self.events_matched, self.events_found),
+            ratio(self.events_matched, self.events_annotated),
+        )
         cp = ratio(self.countries_matched, self.countries_found)
         cr = ratio(self.countries_matched, self.countries_annotated)
         f1 = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
@@ -53,13 +56,16 @@ def _date(value) -> PartialDate:
 
 
 def match_events(found: list[tuple[PartialDate, set[str]]], wanted: list[tuple[PartialDate, set[str]]]):
-    """One-to-one: each annotated event takes the first unused extracted one with its date and a shared country."""
+    """One to one: each annotated event takes the first unused found one of its date sharing a country."""
     used: set[int] = set()
     missed = []
     for date, countries in wanted:
         hit = next(
-            (i for i, (d, c) in enumerate(found) if i not in used and d == date and d.precision == date.precision
-             and c & countries),
+            (
+                i
+                for i, (d, c) in enumerate(found)
+                if i not in used and d == date and d.precision == date.precision and c & countries
+            ),
             None,
         )
         if hit is None:
@@ -75,7 +81,9 @@ def score(path: Path, verbose: bool) -> Tally:
     extraction = extract_text(path.read_text(encoding="utf-8"))  # the publication date is inferred too
     published = str(extraction.published) if extraction.published else None
     if verbose and published != str(annotation.get("published")):
-        print(f"{path.parent.name}/{path.stem}: published {published}, annotated {annotation.get('published')}")
+        print(
+            f"{path.parent.name}/{path.stem}: published {published}, annotated {annotation.get('published')}"
+        )
     found = [(event.date, {country.code for country in event.countries}) for event in extraction.events]
     wanted = [(_date(event["date"]), set(event["countries"])) for event in annotation["events"]]
     matched, missed, extra = match_events(found, wanted)

@@ -118,8 +118,6 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
         is_dash = not separator.group().strip().startswith(".")
         if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
             return separator.end(), date_text if dated else "", agency_name
-        if not dated and separator.group().strip() == ".":
-            continue
     return 0, "", ""
 
 
@@ -135,7 +133,9 @@ def _layout(text: str) -> _Layout:
     lines = lines[:cut]
 
     header_end = 0
-    while header_end < len(lines) and _is_meta(lines[header_end][1]) and not _BULLET.match(lines[header_end][1]):
+    while (
+        header_end < len(lines) and _is_meta(lines[header_end][1]) and not _BULLET.match(lines[header_end][1])
+    ):
         header_end += 1
     trailer_start = len(lines)
     while trailer_start > header_end:
@@ -145,7 +145,11 @@ def _layout(text: str) -> _Layout:
         trailer_start -= 1
     header = [line for _, line in lines[:header_end]]
     title_index = next(
-        (i for i, line in enumerate(header) if not line.isupper() and not _has_date(line) and not _META_PREFIX.match(line)),
+        (
+            i
+            for i, line in enumerate(header)
+            if not line.isupper() and not _has_date(line) and not _META_PREFIX.match(line)
+        ),
         None,
     )
     title = header.pop(title_index) if title_index is not None else ""
@@ -168,7 +172,7 @@ def _layout(text: str) -> _Layout:
 
 
 def _publication_date(layout: _Layout) -> PartialDate | None:
-    """The dateline's date, else a byline's, else the trailer's; a year-less dateline takes a year found elsewhere."""
+    """The dateline's date, else a byline's, else the trailer's; "Sept. 14" takes a year found elsewhere."""
     candidates = [layout.dateline_date] if layout.dateline_date else []
     candidates += [line for line in layout.header if _has_date(line)]
     candidates += [line for line in layout.trailer if _has_date(line)]
@@ -207,7 +211,9 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
     for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
         if re.search(r"anniversary|turn", text[mention.start : mention.end], re.IGNORECASE):
             continue  # "marks its 10th anniversary" is what happened, not when
-        before = re.sub(r"\b(?:in|on|of|since|during|from|by|at|until)\s+$", "", text[: mention.start], flags=re.I)
+        before = re.sub(
+            r"\b(?:in|on|of|since|during|from|by|at|until)\s+$", "", text[: mention.start], flags=re.I
+        )
         text = before + text[mention.end :]
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = re.split(r"[;:]|,\s+(?:which|who|where|when|while|including)\b|\s[–—]\s", text)[0]
@@ -283,11 +289,17 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
             events.append((sentence.start, event))
 
     dated_header = bool(layout.dateline_date) or any(_has_date(line) for line in layout.header)
-    news_date = _news_date([event for _, event in sorted(events, key=lambda pair: pair[0])], reference, dated_header)
+    news_date = _news_date(
+        [event for _, event in sorted(events, key=lambda pair: pair[0])], reference, dated_header
+    )
     if news_date:  # what was presented, shared or agreed at the occasion the article reports
         for sentence, own, mentions in undated:
-            if _MEETING_VERB.search(sentence.text) and not re.search(r"\b(?:will|shall|would)\b", sentence.text):
-                event = Event(news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted")
+            if _MEETING_VERB.search(sentence.text) and not re.search(
+                r"\b(?:will|shall|would)\b", sentence.text
+            ):
+                event = Event(
+                    news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted"
+                )
                 events.append((sentence.start, event))
 
     return Extraction(
@@ -318,8 +330,16 @@ def extract_seed_events(seed: Seed) -> tuple[Event, ...]:
 
 
 def _yaml_scalar(value: str) -> str:
-    return yaml.safe_dump(value, default_style='"' if re.fullmatch(r"[\d-]+", value) else None,
-                          allow_unicode=True, width=10_000).removesuffix("\n...\n").rstrip("\n")
+    return (
+        yaml.safe_dump(
+            value,
+            default_style='"' if re.fullmatch(r"[\d-]+", value) else None,
+            allow_unicode=True,
+            width=10_000,
+        )
+        .removesuffix("\n...\n")
+        .rstrip("\n")
+    )
 
 
 def front_matter_yaml(extraction: Extraction) -> str:

@@ -87,7 +87,7 @@ def _georgia_is_us_state(before: str, whole: str) -> bool:
 
 
 def find_countries(text: str, context: str | None = None) -> list[CountryMention]:
-    """The country and region mentions in `text`, in order; `context` (the whole article) settles 'Georgia'."""
+    """The country and region mentions in `text`, in order; `context` (the article) settles 'Georgia'."""
     mentions = []
     for match in _pattern().finditer(text):
         if match["abbreviation"]:
@@ -96,7 +96,11 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
             form = match["name"]
             code = _names().get(form, _upper_names().get(form))
             before = text[max(0, match.start() - 20) : match.start()]
-            if code == "GE" and form.casefold() == "georgia" and _georgia_is_us_state(before, context or text):
+            if (
+                code == "GE"
+                and form.casefold() == "georgia"
+                and _georgia_is_us_state(before, context or text)
+            ):
                 code = "US"
         mentions.append(CountryMention(match.start(), match.end(), country(code) if code else None))
     return mentions

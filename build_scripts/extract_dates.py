@@ -51,11 +51,13 @@ _PATTERN = re.compile(
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
   | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
-  | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|end\ of|beginning\ of)\s+)
+  | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b)))
-  | (?P<bare_month>(?<![-–])\b(?P<bare_m>January|February|March|April|June|July|August|September|October|November|
-        December)\b(?!\s*[-–]\s*{MONTH}))
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b))
+    )
+  | (?P<bare_month>(?<![-–])\b
+        (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
+        \b(?!\s*[-–]\s*{MONTH}))
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
@@ -76,14 +78,17 @@ _PERIOD_BEFORE = re.compile(
     r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$)"
 )
 _PERIOD_AFTER = re.compile(r"^\s*(?:budget|fiscal|financial year)\b", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"\b(?!(?:In|On|By|Since|From|Until|Of|During|Early|Late|For|Spring|Summer|Autumn|"
-                          r"Fall|Winter|Mid|Between|And|Before|After|Also|Then|As|At)\b)[A-Z][A-Za-z]+\s+$")
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:In|On|By|Since|From|Until|Of|During|Early|Late|For|Spring|Summer|Autumn|"
+    r"Fall|Winter|Mid|Between|And|Before|After|Also|Then|As|At)\b)[A-Z][A-Za-z]+\s+$"
+)
 _COUNTED_AFTER = re.compile(
     r"^\s+(?:people|persons|citizens|services|applications|units|centres|centers|employees|staff|"
     r"officials|visitors|users|villages|offices)\b"
 )
 _FUTURE = re.compile(  # lower case only: "the e-Governance Plan" speaks of no future
-    r"\b(?:[Ww]ill|[Ss]hall|plans?|planned|planning|intends?|expected|scheduled|upcoming|[Nn]ext|is to|are to|"
+    r"\b(?:[Ww]ill|[Ss]hall|plans?|planned|planning|intends?|expected|scheduled|upcoming|[Nn]ext|"
+    r"is to|are to|"
     r"would|going to|to be held)\b"
 )
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
@@ -176,7 +181,7 @@ def _weekday(name: str, reference: PartialDate, future: bool) -> PartialDate:
     return _as_date(today + datetime.timedelta(days=offset), "day")
 
 
-def _relative(phrase: str, reference: PartialDate, sentence: str) -> PartialDate | None:
+def _relative(phrase: str, reference: PartialDate) -> PartialDate | None:
     words = phrase.casefold().split()
     unit = words[-1]
     if unit in ("today", "tonight"):
@@ -185,7 +190,9 @@ def _relative(phrase: str, reference: PartialDate, sentence: str) -> PartialDate
         return _days_from(reference, -1)
     if unit == "tomorrow":
         return _days_from(reference, 1)
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(words[-2] if len(words) > 1 else "", 0)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
+        words[-2] if len(words) > 1 else "", 0
+    )
     if unit in ("year", "spring", "summer", "autumn", "fall", "winter"):  # a season: its year
         return PartialDate(reference.year + step)
     if reference.month is None:
@@ -197,7 +204,7 @@ def _relative(phrase: str, reference: PartialDate, sentence: str) -> PartialDate
     return PartialDate(moved.year, moved.month)
 
 
-def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool, sentence: str) -> PartialDate | None:
+def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) -> PartialDate | None:
     kind = match.lastgroup
     group = match.group
     if kind == "iso":
@@ -232,7 +239,7 @@ def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool, 
         years = _number(group("ago_n")) * (10 if group("ago_unit").casefold().startswith("decade") else 1)
         return PartialDate(reference.year - years)
     if kind == "relative":
-        return _relative(group("rel_word"), reference, sentence)
+        return _relative(group("rel_word"), reference)
     if kind == "weekday":
         return _weekday(group("wd"), reference, future)
     return None
@@ -242,7 +249,12 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start()], sentence[match.end() :]
     if match.lastgroup in ("year", "my", "month") and _PERIOD_BEFORE.search(before):
         return True
-    if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in ("since", "by", "until", "till"):
+    if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in (
+        "since",
+        "by",
+        "until",
+        "till",
+    ):
         return True
     if match.lastgroup == "year":
         if _PERIOD_AFTER.match(after) or _COUNTED_AFTER.match(after) or _NAME_BEFORE.search(before):
@@ -279,12 +291,14 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
     for match in _PATTERN.finditer(sentence):
         kind = match.lastgroup
         if kind in ("anniversary", "turns"):
-            origins.append((match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n"))))
+            origins.append(
+                (match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n")))
+            )
             continue
         if _is_period(sentence, match) or (kind == "relative" and _today_is_current_state(sentence, match)):
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
-        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, future), sentence)
+        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, future))
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
         anchors = [m for m in mentions if m.date is not None and not m.anchor]
@@ -292,9 +306,13 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         base = anchor.date if anchor else reference
         if base is None:
             continue
-        if anchor and anchor.date.precision != "day":  # "this year ... 20th anniversary": one event, the origin
+        if (
+            anchor and anchor.date.precision != "day"
+        ):  # "this year ... 20th anniversary": one event, the origin
             mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, anchor=True)
         # "turns two this month" keeps the month; an anniversary in a year is known to the year
-        month = base.month if match.lastgroup == "turns" and anchor and anchor.date.precision == "month" else None
+        month = (
+            base.month if match.lastgroup == "turns" and anchor and anchor.date.precision == "month" else None
+        )
         mentions.append(DateMention(match.start(), match.end(), PartialDate(base.year - years, month)))
     return sorted(mentions, key=lambda mention: mention.start)

@@ -55,8 +55,11 @@ def test_date_forms_resolve_at_their_true_precision(sentence, expected):
     ("sentence", "reference", "expected"),
     [
         ("This year, Kazakhstan marks the 20th anniversary of the one-stop shop.", "2025-11-20", ["2005"]),
-        ("On 21 May 2019 the agency marked the 20th anniversary of the network.", "2019-05-22",
-         ["2019-05-21", "1999"]),
+        (
+            "On 21 May 2019 the agency marked the 20th anniversary of the network.",
+            "2019-05-22",
+            ["2019-05-21", "1999"],
+        ),
         ("The network of centres turns two this month.", "2018-10-03", ["2016-10"]),
         ("The e-government portal turns 9 this year.", "2015-04-01", ["2006"]),
         ("The shop opened two decades ago.", "2019-05-22", ["1999"]),
@@ -163,8 +166,11 @@ def test_founding_seeds_without_front_matter_extract_their_curated_events(path):
     for event in curated:
         codes = {country.code for country in event.countries}
         match = next(
-            (found for found in extracted
-             if found.date == event.date and codes & {country.code for country in found.countries}),
+            (
+                found
+                for found in extracted
+                if found.date == event.date and codes & {country.code for country in found.countries}
+            ),
             None,
         )
         if match is None:
@@ -177,7 +183,10 @@ def test_founding_seeds_without_front_matter_extract_their_curated_events(path):
 def run_extract(*arguments: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "build_scripts", "extract", *arguments],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
