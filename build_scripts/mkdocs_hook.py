@@ -60,8 +60,12 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    if not config.site_url:
+        raise PluginError("mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses.")
     try:
-        _Build.site = PreviewState.last_good_site = generate_site(seed_paths(SEEDS_DIR), base=ROOT)
+        _Build.site = PreviewState.last_good_site = generate_site(
+            seed_paths(SEEDS_DIR), base=ROOT, site_url=config.site_url
+        )
         PreviewState.problems = []
     except SeedProblems as problems:
         if not (PreviewState.serving and PreviewState.last_good_site):

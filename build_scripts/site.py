@@ -11,6 +11,7 @@ from pathlib import Path
 
 from build_scripts.build_model import build_timeline
 from build_scripts.export import export_data
+from build_scripts.feeds import render_feeds
 from build_scripts.model import SeedProblems, Timeline
 from build_scripts.render import render_pages
 from build_scripts.validate import validate_paths
@@ -20,16 +21,18 @@ from build_scripts.validate import validate_paths
 class GeneratedSite:
     timeline: Timeline
     pages: dict[str, str]  # Markdown, by path as if under docs/
-    files: dict[str, bytes]  # data files, by path in the built site
+    files: dict[str, bytes]  # data files and feeds, by path in the built site
 
 
-def generate_site(seed_files: list[Path], base: Path) -> GeneratedSite:
+def generate_site(seed_files: list[Path], base: Path, site_url: str) -> GeneratedSite:
     """Raises SeedProblems, listing every problem, when any seed is invalid.
 
-    Problems name files relative to `base`, the project folder.
+    Problems name files relative to `base`, the project folder. `site_url`, where the site is
+    published (ending in /), makes the feeds' links absolute.
     """
     seeds, problems = validate_paths(seed_files, base=base)
     if problems:
         raise SeedProblems(problems)
     timeline = build_timeline(seeds)
-    return GeneratedSite(timeline, render_pages(timeline), export_data(timeline))
+    files = {**export_data(timeline), **render_feeds(timeline, site_url)}
+    return GeneratedSite(timeline, render_pages(timeline), files)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import yaml
+
 from build_scripts.site import generate_site
 
 from .conftest import ROOT, founding_seeds
@@ -17,7 +19,8 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def generated_outputs() -> dict[str, bytes]:
-    site = generate_site(founding_seeds(), base=ROOT)
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site = generate_site(founding_seeds(), base=ROOT, site_url=site_url)
     outputs = {path: text.encode("utf-8") for path, text in site.pages.items()}
     outputs.update(site.files)
     return outputs
