@@ -1,4 +1,5 @@
-"""Shared fixtures: real MkDocs builds of a copy of the project, with the seeds a test chooses."""
+"""Shared fixtures: real MkDocs builds of a copy of the project, with the seeds a test chooses,
+and that build served on 127.0.0.1 to a real browser."""
 
 from __future__ import annotations
 
@@ -6,6 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -50,3 +56,70 @@ def built_site(tmp_path_factory) -> Path:
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+# Browser fixtures: the built site served on 127.0.0.1 and driven in Debian's chromium.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    """The base URL (ending in /) of `built_site` served by the standard library's HTTP server."""
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright  # a test extra: only browser tests need it
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"the browser tests need Debian's chromium at {CHROMIUM}: run `python3 -m build_scripts test`")
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did while a test drove it."""
+
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser, page_log):
+    """A fresh desktop-sized page; every request and console error lands in `page_log`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+
+    def on_console(message):
+        if message.type == "error":
+            page_log.console_errors.append(message.text)
+
+    new_page.on("request", lambda request: page_log.requests.append(request.url))
+    new_page.on("console", on_console)
+    new_page.on("pageerror", lambda error: page_log.console_errors.append(str(error)))
+    yield new_page
+    context.close()
