@@ -1,5 +1,6 @@
 """The contributor's path: the validate command, CONTRIBUTING, the pull-request checks, pre-commit."""
 
+import io
 import re
 import subprocess
 import sys
@@ -7,7 +8,10 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.contribute import new_command
+from build_scripts.read_seeds import read_seed_file
 from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
+from build_scripts.validate import validate_paths
 
 from .conftest import FIXTURES, ROOT
 
@@ -127,3 +131,39 @@ def test_pre_commit_validates_the_changed_seeds_with_the_same_command():
         [*hook["entry"].split(), str(BROKEN)], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 1 and "broken.md:2: error:" in result.stdout
+
+
+def test_new_starts_a_valid_seed_with_what_the_text_gives(tmp_path):
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    article = FIXTURES / "received" / "000_8c3c8cf97528e99a.txt"  # the founding seed as received
+    assert new_command(article, None, seeds_dir=seeds_dir) == 0
+    [written] = seeds_dir.iterdir()
+    assert written.name.startswith("2025-11-20-") and written.suffix == ".md"
+    seed_file, problems = read_seed_file(written)
+    assert problems == [] and seed_file.body == article.read_text(encoding="utf-8")
+    [seed], problems = validate_paths([written])
+    assert problems == []
+    assert str(seed.published) == "2025-11-20" and seed.events, "date and events are filled in"
+
+
+def test_new_reads_standard_input(tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("ASAN service opened its first centre in Baku.\n"))
+    assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
+    written = (tmp_path / "2013-asan-opens.md").read_text(encoding="utf-8")
+    assert written.startswith("---\n") and written.endswith("\n---\nASAN service opened its first centre in Baku.\n")
+
+
+def test_new_never_overwrites_a_seed():
+    founding = ROOT / "seeds" / "004_d5fc1c6b4583ae9a.txt"
+    before = founding.read_bytes()
+    result = run_command("new", "--id", founding.stem, stdin="Some article text.\n")
+    assert result.returncode == 1
+    assert "seeds/004_d5fc1c6b4583ae9a.txt exists already; choose another name with --id" in result.stderr
+    assert founding.read_bytes() == before and not founding.with_suffix(".md").exists()
+
+
+def test_new_refuses_an_id_that_cannot_name_a_file():
+    result = run_command("new", "--id", "../outside", stdin="Some article text.\n")
+    assert result.returncode == 2
+    assert "--id '../outside' cannot name a seed file" in result.stderr
