@@ -42,6 +42,10 @@ def plain(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
+def count_entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -52,6 +56,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=False,
     )
     env.filters["plain"] = plain
+    env.filters["entries"] = count_entries
     return env
 
 
