@@ -172,3 +172,24 @@ def test_a_rebuild_rewrites_only_the_files_whose_content_changed(tmp_path):
     untouched = site / "sources" / "000_8c3c8cf97528e99a" / "index.html"
     assert after[untouched] == first[untouched]
     assert after[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"] != first[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"]
+
+
+def test_a_raw_article_publishes_as_machine_extracted_entries_awaiting_review(tmp_path):
+    curated = [seed for seed in founding_seeds() if seed.name.startswith("004_")]
+    raw = tmp_path / "taraz-article.txt"
+    shutil.copy2(FIXTURES / "received" / "000_8c3c8cf97528e99a.txt", raw)  # no front matter at all
+    project = copy_project(tmp_path / "project", [*curated, raw])
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    entries = json.loads(read(site, "data/timeline.json"))["entries"]
+    origins = {(entry["seed"], entry["origin"]) for entry in entries}
+    assert origins == {("004_d5fc1c6b4583ae9a", "curated"), ("taraz-article", "extracted")}
+    extracted = [entry for entry in entries if entry["origin"] == "extracted"]
+    assert {entry["date"] for entry in extracted} >= {"2005", "2025-11-20"}
+    assert extracted[0]["source"]["published"] == "2025-11-20"
+    source_page = text_of(read(site, "sources/taraz-article"))
+    assert "20 Years of Public Service Quality Evolution in Kazakhstan" in source_page
+    entry_page = text_of(read(site, extracted[0]["url"]))
+    assert "Machine-extracted, awaiting review" in entry_page
+    assert "machine-extracted" in text_of(read(site, "timeline"))
