@@ -1,8 +1,9 @@
 """Extraction quality on the annotated set in benchmarks/extraction_set/ (see its README.md).
 
-Prints, for dev, test and both: event precision and recall (an extracted event matches an
-annotated one when date and precision are equal and a country is shared; one to one) and
-country precision, recall and F1. `--verbose` lists every miss and every extra.
+Prints, for dev, test and both, then for each other split (such as holdout/) on its own line outside
+"overall": event precision and recall (an extracted event matches an annotated one when date and
+precision are equal and a country is shared; one to one) and country precision, recall and F1.
+`--verbose` lists every miss and every extra.
 """
 
 from __future__ import annotations
@@ -111,6 +112,12 @@ def main(argv: list[str]) -> int:
         overall.add(tally)
         lines.append(tally.line(part))
     lines.append(overall.line("overall"))
+    # Any other split (holdout/, written blind to the extractor) is reported on its own line, outside overall.
+    for folder in sorted(d for d in SET.iterdir() if d.is_dir() and d.name not in ("dev", "test")):
+        tally = Tally()
+        for path in sorted(folder.glob("*.txt")):
+            tally.add(score(path, verbose))
+        lines.append(tally.line(folder.name))
     print("\n".join(lines))
     return 0
 
