@@ -12,26 +12,36 @@ import json
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from build_scripts.extract_countries import countries_in
-from build_scripts.extract_dates import MONTH, DateMention, find_dates
+from build_scripts.extract_dates import MONTH, DateMention, find_dates, refines
 from build_scripts.model import Country, Event, PartialDate, Seed
 
 _OTHER_NEWS = re.compile(
     r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
-    r"(?:read|see)\s+(?:also|more)\b|also\s+read\b|related\s*:?\s*$|you\s+may\s+also\s+like)",
+    r"(?:read|see)\s+(?:also|more)\b|also\s+read\b|related\s*:?\s*$|you\s+may\s+also\s+like|"
+    r"\d*\s*(?:comments?|responses?|replies)\s*:?\s*$|leave\s+a\s+(?:comment|reply)\b)",
     re.IGNORECASE,
 )
 _META_PREFIX = re.compile(
-    r"^\s*[-–—(©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
+    r"^\s*[-–—(\[©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
+    r"this\s+(?:article|story|post)\s+(?:was|is|first|originally)|(?:first|originally)\s+published|"
     r"copyright|reporting\s+by|editing\s+by|autor|author|please\s+visit|bitte|for\s+more\s+information|"
     r"contact|press\s+service|press\s+release|©)",
     re.IGNORECASE,
 )
+# Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
+_CREDIT_LINE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit)s?\b\s*[:.,-]|"
+    r"^\s*(?:this\s+(?:article|story|post)\s+(?:was|is)\s+)?(?:first|originally)\s+published\b",
+    re.IGNORECASE,
+)
+# "(Photo: GovTech, 2021)" inside a sentence: its date dates the picture
+_INLINE_CREDIT = re.compile(r"[(\[]\s*(?:photo|picture|image|source|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
 _AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
@@ -63,6 +73,7 @@ class Extraction:
 class _Sentence:
     text: str
     start: int  # offset in the article, so quotes stay verbatim
+    section: str = ""  # the short heading above it ("Australia."), which may name its country
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,16 @@ def _is_meta(line: str, longest: int = 16) -> bool:
 def _has_date(line: str) -> bool:
     """A written date, full or without its year ("Sept. 14"); relative words do not count."""
     return any(mention.date for mention in find_dates(line, None)) or bool(_DAY_AND_MONTH.search(line))
+
+
+def _is_stamp(line: str) -> bool:
+    """A dated source, publication or copyright line, wherever it stands."""
+    return bool((_SOURCE_LINE.match(line) or _META_PREFIX.match(line)) and _has_date(line))
+
+
+def _is_heading(line: str) -> bool:
+    """A short line of its own ("Australia.", "## Peru", "Background") that opens a section."""
+    return _words(line) <= 4 and not _BULLET.match(line) and not _has_date(line) and line.count(".") <= 1
 
 
 def _split_sentences(line: str, offset: int) -> list[_Sentence]:
@@ -130,6 +151,7 @@ def _layout(text: str) -> _Layout:
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
+    late_stamps = [line for _, line in lines[cut:] if _is_stamp(line)]  # "Source: UzA, 23.12.2019" at the foot
     lines = lines[:cut]
 
     header_end = 0
@@ -153,12 +175,13 @@ def _layout(text: str) -> _Layout:
         None,
     )
     title = header.pop(title_index) if title_index is not None else ""
-    body_lines = lines[header_end:trailer_start]
+    body_lines = [(start, line) for start, line in lines[header_end:trailer_start] if not _CREDIT_LINE.match(line)]
+    credits = [line for _, line in lines[header_end:trailer_start] if _CREDIT_LINE.match(line)]
     if not title and body_lines:
         title = body_lines[0][1]
 
     body: list[_Sentence] = []
-    dateline = dateline_date = agency = ""
+    dateline = dateline_date = agency = section = ""
     for number, (start, line) in enumerate(body_lines):
         skip = len(line) - len(line.lstrip())
         if bullet := _BULLET.match(line):
@@ -166,9 +189,16 @@ def _layout(text: str) -> _Layout:
         elif number == 0:
             length, dateline_date, agency = _inline_dateline(line)
             skip, dateline = max(skip, length), line[:length]
-        body += _split_sentences(line[skip:], start + skip)
-    trailer = [line for _, line in lines[trailer_start:]]
+        if _is_heading(line):
+            section = line
+        body += [replace(s, section=section) for s in _split_sentences(line[skip:], start + skip)]
+    trailer = credits + [line for _, line in lines[trailer_start:]] + late_stamps
     return _Layout(title, header, body, trailer, dateline, dateline_date, agency)
+
+
+def _without_credits(sentence: str) -> str:
+    """The sentence with "(Photo: ..., 2021)" blanked out, so that date offsets stay those of the quote."""
+    return _INLINE_CREDIT.sub(lambda match: " " * len(match.group()), sentence)
 
 
 def _publication_date(layout: _Layout) -> PartialDate | None:
@@ -272,17 +302,21 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
 
     events: list[tuple[int, Event]] = []
     undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
-    for sentence in layout.body:
-        mentions = find_dates(sentence.text, reference)
-        own = countries_in(sentence.text, text) or ((main,) if main else ())
+    found = [(sentence, find_dates(_without_credits(sentence.text), reference)) for sentence in layout.body]
+    article_dates = [m.date for _, mentions in found for m in mentions if m.date and not m.anchor]
+    for sentence, mentions in found:
+        fallback = countries_in(sentence.section, text) or ((main,) if main else ())
+        own = countries_in(sentence.text, text) or fallback
         dated = [m for m in mentions if m.date is not None and not m.anchor]
         if not dated:
             undated.append((sentence, own, mentions))
         for date, mention in {m.date: m for m in reversed(dated)}.items():
+            if mention.counted_back and any(refines(other, date) for other in article_dates):
+                continue  # "the 10th anniversary" of a founding the article dates itself
             event = Event(
                 date=date,
                 title=_event_title(sentence.text, mentions),
-                countries=_clause_countries(sentence.text, mention, text) or ((main,) if main else ()),
+                countries=_clause_countries(sentence.text, mention, text) or fallback,
                 quote=sentence.text,
                 origin="extracted",
             )

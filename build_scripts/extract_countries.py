@@ -86,6 +86,32 @@ def _georgia_is_us_state(before: str, whole: str) -> bool:
     return bool(_STATE_BEFORE.search(before)) or not _CAUCASUS_CUES.search(whole)
 
 
+@cache
+def _money_and_language_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def words(key: str) -> str:
+        return "|".join(re.escape(word) for word in _data()[key])
+
+    listed = r"(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w-]*)*"  # "Russian, Kazakh and English ..."
+    currency = re.compile(rf"\s+(?:{words('currencies')})\b")
+    cued = re.compile(rf"{listed}(?:-|\s+)(?:{words('language_cues')})\b", re.IGNORECASE)
+    after_in = re.compile(rf"{listed}(?=\s*(?:[.,;:!?)]|$)|\s+(?:{words('after_language')})\b)")
+    return currency, cued, after_in
+
+
+_IN_A_LIST = re.compile(r"\b(?:in|into)\s+(?:[A-Z][\w-]*(?:,\s*|\s+(?:and|or)\s+))*$")
+
+
+def _names_money_or_language(text: str, match: re.Match[str]) -> bool:
+    """'US dollars' and 'Kazakh tenge' are money; 'in English and French', 'Russian version' a language."""
+    currency, cued, after_in = _money_and_language_patterns()
+    after = text[match.end() :]
+    if currency.match(after):
+        return True
+    if match["name"] not in _data()["demonyms"]:
+        return False
+    return bool(cued.match(after) or (_IN_A_LIST.search(text[: match.start()]) and after_in.match(after)))
+
+
 def find_countries(text: str, context: str | None = None) -> list[CountryMention]:
     """The country and region mentions in `text`, in order; `context` (the article) settles 'Georgia'."""
     mentions = []
@@ -102,6 +128,8 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
                 and _georgia_is_us_state(before, context or text)
             ):
                 code = "US"
+        if code and _names_money_or_language(text, match):
+            continue
         mentions.append(CountryMention(match.start(), match.end(), country(code) if code else None))
     return mentions
 

@@ -34,17 +34,22 @@ _ORDINAL_WORDS = {
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
 )
 YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
+_DIRECTION = r"this|last|next|past|previous|coming|current"
+_RELATIVE_YEAR = rf",?\s+(?i:{_DIRECTION})\s+year\b"  # "3 March this year" is one date
+
 _PATTERN = re.compile(
     rf"""
-    (?P<iso>(?<![\d.])(?P<iso_y>\d{{4}})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?!\d))
+    (?P<iso>(?<![\d.])(?P<iso_y>\d{{4}})(?P<iso_sep>[-/.])(?P<iso_m>\d\d?)(?P=iso_sep)(?P<iso_d>\d\d?)(?!\d))
   | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
+  | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
+        (?i:(?P<ry_dir>{_DIRECTION})\s+year)\b)
   | (?P<mdy>(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}),?\s+(?P<mdy_y>{YEAR}))
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
@@ -53,11 +58,11 @@ _PATTERN = re.compile(
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
   | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b))
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b)|{_RELATIVE_YEAR})
     )
   | (?P<bare_month>(?<![-–])\b
         (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
-        \b(?!\s*[-–]\s*{MONTH}))
+        \b(?!\s*[-–]\s*{MONTH}|{_RELATIVE_YEAR}))
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
@@ -91,6 +96,17 @@ _FUTURE = re.compile(  # lower case only: "the e-Governance Plan" speaks of no f
     r"is to|are to|"
     r"would|going to|to be held)\b"
 )
+_CLAUSE_START = re.compile(r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s")
+_QUANTITY = re.compile(
+    r"\d[\d.,]*\s*(?:(?:million|mln|thousand|billion|bn|percent|per\s+cent)\b|%)|\d{1,3}(?:,\d{3})+\b",
+    re.IGNORECASE,
+)
+_THROUGHPUT_VERB = re.compile(
+    r"\b(?:serve[ds]?|handle[ds]?|process(?:ed|es)?|provided?|issued?|receive[ds]?|recieved|rendered|"
+    r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped)\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -100,6 +116,13 @@ class DateMention:
     end: int
     date: PartialDate | None  # None: a date that dates no event (period, target, unresolvable)
     anchor: bool = False  # an anniversary's "this year": its date gives the origin, not an event
+    counted_back: bool = False  # an anniversary's origin, which the text may also date more precisely
+
+
+def refines(precise: PartialDate, coarse: PartialDate) -> bool:
+    """`precise` lies within `coarse` and says more: 2012-12-29 refines 2012 and 2012-12."""
+    same_year = precise.year == coarse.year and coarse.month in (None, precise.month)
+    return same_year and len(precise.iso) > len(coarse.iso)
 
 
 def speaks_of_future(sentence: str) -> bool:
@@ -204,6 +227,12 @@ def _relative(phrase: str, reference: PartialDate) -> PartialDate | None:
     return PartialDate(moved.year, moved.month)
 
 
+def _with_relative_year(match: re.Match[str], reference: PartialDate) -> PartialDate | None:
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(match["ry_dir"].casefold(), 0)
+    day = match["ry_d"] or match["ry_d2"]
+    return _safe(reference.year + step, _month(match["ry_m"]), _day(day) if day else None)
+
+
 def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) -> PartialDate | None:
     kind = match.lastgroup
     group = match.group
@@ -221,6 +250,8 @@ def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) 
         return PartialDate(int(group("year_y")))
     if reference is None:
         return None  # everything below is relative to a reference the text does not give
+    if kind == "relyear":
+        return _with_relative_year(match, reference)
     if kind in ("md", "dm"):
         return _day_without_year(_month(group(f"{kind}_m")), _day(group(f"{kind}_d")), reference, future)
     if kind == "relmonth":
@@ -262,13 +293,43 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     return False
 
 
+def _own_clause(sentence: str, match: re.Match[str]) -> str:
+    """The main or coordinate clause that holds the date: "..., which will cut queues" is another one."""
+    bounds = [0, *(m.start() for m in _CLAUSE_START.finditer(sentence)), len(sentence)]
+    start = max(b for b in bounds if b <= match.start())
+    end = min(b for b in bounds if b >= match.end())
+    return sentence[start:end]
+
+
 def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
     """'Today, 72 units serve ...' describes the present, not a day's event."""
     if match.group("rel_word").casefold() != "today":
         return False
     if re.search(r"\b(?:from|as of)\s+today\b", sentence, re.IGNORECASE):
         return False
-    return not _PAST_VERB.search(sentence)
+    return not _PAST_VERB.search(_own_clause(sentence, match))
+
+
+def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
+    """'Last year the portal processed 4 million applications': a quantity over a period, no event."""
+    if match.lastgroup not in ("year", "my", "month", "bare_month", "relative"):
+        return False
+    clause = _own_clause(sentence, match)
+    return bool(_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause))
+
+
+def _is_attribution(sentence: str, match: re.Match[str]) -> bool:
+    """'X will open ..., the minister said Thursday' dates a statement, not an event; the statement
+    dates the news only when what it reports is past and carries no date of its own."""
+    if match.lastgroup not in ("weekday", "relative") or not _SAID_BEFORE.search(sentence[: match.start()]):
+        return False
+    reported = sentence[: match.start()]
+    return speaks_of_future(reported) or bool(_PATTERN.search(reported))
+
+
+def _weekday_is_future(sentence: str, match: re.Match[str]) -> bool:
+    """'On Tuesday' looks back unless its own clause speaks of the future."""
+    return match.lastgroup == "weekday" and speaks_of_future(_own_clause(sentence, match))
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -276,6 +337,15 @@ def _clause(sentence: str, start: int, end: int) -> str:
     left = max(sentence.rfind(mark, 0, start) for mark in ",;:–—(")
     rights = [i for i in (sentence.find(mark, end) for mark in ",;:–—)") if i >= 0]
     return sentence[left + 1 : start] + " " + sentence[end : min(rights, default=len(sentence))]
+
+
+def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
+    return (
+        _is_period(sentence, match)
+        or (match.lastgroup == "relative" and _today_is_current_state(sentence, match))
+        or _is_statistic(sentence, match)
+        or _is_attribution(sentence, match)
+    )
 
 
 def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> bool:
@@ -295,10 +365,11 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
                 (match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n")))
             )
             continue
-        if _is_period(sentence, match) or (kind == "relative" and _today_is_current_state(sentence, match)):
+        if _dates_no_event(sentence, match):
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
-        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, future))
+        ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
+        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, ahead))
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
         anchors = [m for m in mentions if m.date is not None and not m.anchor]
@@ -314,5 +385,7 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         month = (
             base.month if match.lastgroup == "turns" and anchor and anchor.date.precision == "month" else None
         )
-        mentions.append(DateMention(match.start(), match.end(), PartialDate(base.year - years, month)))
+        origin = PartialDate(base.year - years, month)
+        if not any(m.date and refines(m.date, origin) for m in mentions):  # the founding is dated already
+            mentions.append(DateMention(match.start(), match.end(), origin, counted_back=True))
     return sorted(mentions, key=lambda mention: mention.start)
