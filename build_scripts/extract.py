@@ -109,7 +109,7 @@ def _is_stamp(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    """A short line of its own ("Australia.", "## Peru", "Background") that opens a section."""
+    """A short line or lead sentence ("Australia.", "## Peru", "Background") that opens a section."""
     return _words(line) <= 4 and not _BULLET.match(line) and not _has_date(line) and line.count(".") <= 1
 
 
@@ -189,9 +189,10 @@ def _layout(text: str) -> _Layout:
         elif number == 0:
             length, dateline_date, agency = _inline_dateline(line)
             skip, dateline = max(skip, length), line[:length]
-        if _is_heading(line):
-            section = line
-        body += [replace(s, section=section) for s in _split_sentences(line[skip:], start + skip)]
+        sentences = _split_sentences(line[skip:], start + skip)
+        if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
+            section = sentences[0].text
+        body += [replace(sentence, section=section) for sentence in sentences]
     trailer = credits + [line for _, line in lines[trailer_start:]] + late_stamps
     return _Layout(title, header, body, trailer, dateline, dateline_date, agency)
 

@@ -106,6 +106,10 @@ _THROUGHPUT_VERB = re.compile(
     r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped)\b",
     re.IGNORECASE,
 )
+_COUNT_AFTER_TODAY = re.compile(
+    r",?\s+(?:there\s+(?:are|is)\b|\d|(?:more\s+than|over|about|around|almost|nearly|some)\s+\d)",
+    re.IGNORECASE,
+)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
@@ -307,6 +311,8 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
         return False
     if re.search(r"\b(?:from|as of)\s+today\b", sentence, re.IGNORECASE):
         return False
+    if _COUNT_AFTER_TODAY.match(sentence[match.end() :]):  # "Today 347 centres ...", "Today there are ..."
+        return True
     return not _PAST_VERB.search(_own_clause(sentence, match))
 
 

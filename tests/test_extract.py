@@ -312,10 +312,11 @@ def test_a_country_heading_sets_the_country_of_its_section():
     text = (
         "One-stop shops around the world\n\nSeveral countries pioneered the idea.\n\n"
         "Chile.\n\nChileAtiende began serving citizens in 2012. It added a call centre in 2014.\n\n"
-        "## Peru\n\nThe first MAC centre opened in 2010.\n"
+        "## Peru\n\nThe first MAC centre opened in 2010.\n\n"
+        "Ecuador. The first one-stop shop for businesses opened in 2016.\n"
     )
     found = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
-    assert found == [("2012", ["CL"]), ("2014", ["CL"]), ("2010", ["PE"])]
+    assert found == [("2012", ["CL"]), ("2014", ["CL"]), ("2010", ["PE"]), ("2016", ["EC"])]
 
 
 @pytest.mark.parametrize(
@@ -362,6 +363,7 @@ def test_an_anniversary_already_dated_in_the_article_adds_no_event():
         "Last year, the hall handled more than 900,000 requests.",
         "In 2016 the portal registered 35% more users than a year before.",
         "Today 120 halls work across the country.",
+        "Today 120 halls, including 12 specialised ones, work across the country.",
     ],
 )
 def test_statistics_for_a_period_and_present_states_are_not_events(sentence):
