@@ -58,7 +58,7 @@ _PATTERN = re.compile(
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
   | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}\b)|{_RELATIVE_YEAR})
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR})
     )
   | (?P<bare_month>(?<![-–])\b
         (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
@@ -96,7 +96,10 @@ _FUTURE = re.compile(  # lower case only: "the e-Governance Plan" speaks of no f
     r"is to|are to|"
     r"would|going to|to be held)\b"
 )
-_CLAUSE_START = re.compile(r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s")
+_CLAUSE_START = re.compile(
+    r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s|"
+    r"\s(?:and|but)\s+(?=(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"  # "... and has served"
+)
 _QUANTITY = re.compile(
     r"\d[\d.,]*\s*(?:(?:million|mln|thousand|billion|bn|percent|per\s+cent)\b|%)|\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
@@ -334,8 +337,10 @@ def _is_attribution(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _weekday_is_future(sentence: str, match: re.Match[str]) -> bool:
-    """'On Tuesday' looks back unless its own clause speaks of the future."""
-    return match.lastgroup == "weekday" and speaks_of_future(_own_clause(sentence, match))
+    """'On Tuesday' looks back unless its own clause speaks of the future before any past verb."""
+    clause = _own_clause(sentence, match)
+    future = _FUTURE.search(clause)
+    return bool(future) and not _PAST_VERB.search(clause[: future.start()])
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -284,6 +284,7 @@ def test_a_source_trailer_after_other_news_still_dates_the_article():
         ("The hall opened on the 14th of Nov. after repairs.", ["2017-11-14"]),
         ("The hall opened on 14 Oct. after repairs.", ["2017-10-14"]),
         ("The hall opened on Sep. 30 2015.", ["2015-09-30"]),
+        ("The hall opened on Sept. 5th, 2019.", ["2019-09-05"]),
         ("In Dec. 2016 the hall opened.", ["2016-12"]),
     ],
 )
@@ -299,6 +300,7 @@ def test_abbreviated_months_keep_their_day(sentence, expected):
         ("The two agencies will sign a protocol on Wednesday.", ["2018-01-10"]),
         ("The ministry is to open the hall on Monday.", ["2018-01-08"]),
         ("The hall opened on Friday.", ["2018-01-05"]),
+        ("On Monday the minister opened the hall and said more will follow.", ["2018-01-01"]),
         ("The centre will add ten services, the minister said Thursday.", []),
         ("The centre opened in 2016, the ministry said on Monday.", ["2016"]),
         ("The agency has finished the first stage, the ministry said on Monday.", ["2018-01-01"]),
@@ -368,6 +370,10 @@ def test_an_anniversary_already_dated_in_the_article_adds_no_event():
 )
 def test_statistics_for_a_period_and_present_states_are_not_events(sentence):
     assert dates(sentence) == []
+
+
+def test_an_event_keeps_its_date_beside_a_statistic_of_another_clause():
+    assert dates("The hall opened in 2016 and has served 2 million people since.") == ["2016"]
 
 
 def test_captions_comments_and_first_published_lines_are_not_events():
