@@ -101,3 +101,12 @@ def test_front_matter_cannot_break_out_of_the_head(tmp_path):
     assert meta(page, "name", "description") == hostile and meta(page, "property", "og:title") == hostile
     assert json_ld(page)["name"] == hostile
     assert "\\u003c/script\\u003e" in page
+
+
+def test_a_build_without_site_url_stops_and_says_why(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 1
+    assert "mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses." in result.stderr
