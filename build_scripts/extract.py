@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.extract_countries import countries_in
-from build_scripts.extract_dates import MONTH, DateMention, find_dates, refines
+from build_scripts.extract_countries import continuation_opener, countries_in
+from build_scripts.extract_dates import MONTH, DateMention, find_dates, refines, written_dates
 from build_scripts.model import Country, Event, PartialDate, Seed
 
 _OTHER_NEWS = re.compile(
@@ -31,7 +31,7 @@ _META_PREFIX = re.compile(
     r"^\s*[-–—(\[©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
     r"this\s+(?:article|story|post)\s+(?:was|is|first|originally)|(?:first|originally)\s+published|"
     r"copyright|reporting\s+by|editing\s+by|autor|author|please\s+visit|bitte|for\s+more\s+information|"
-    r"contact|press\s+service|press\s+release|©)",
+    r"contact|press\s+service|press\s+release|announced|issued|edited|last\s+modified|©|c\))",
     re.IGNORECASE,
 )
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
@@ -42,6 +42,9 @@ _CREDIT_LINE = re.compile(
 )
 # "(Photo: GovTech, 2021)" inside a sentence: its date dates the picture
 _INLINE_CREDIT = re.compile(r"[(\[]\s*(?:photo|picture|image|source|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
+_STAMP_LIKE = re.compile(r"\s*\(|" + _META_PREFIX.pattern, re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|announced|issued|first\s+published)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(r"^\W*(?:updated|edited|last\s+modified|modified)\b", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
 _AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
@@ -100,7 +103,9 @@ def _is_meta(line: str, longest: int = 16) -> bool:
 
 def _has_date(line: str) -> bool:
     """A written date, full or without its year ("Sept. 14"); relative words do not count."""
-    return any(mention.date for mention in find_dates(line, None)) or bool(_DAY_AND_MONTH.search(line))
+    if any(mention.date for mention in find_dates(line, None)) or _DAY_AND_MONTH.search(line):
+        return True
+    return bool(_STAMP_LIKE.match(line) and written_dates(line, None))  # "Updated: ...", "(PTI, May 2006)"
 
 
 def _is_stamp(line: str) -> bool:
@@ -202,18 +207,27 @@ def _without_credits(sentence: str) -> str:
     return _INLINE_CREDIT.sub(lambda match: " " * len(match.group()), sentence)
 
 
+def _stamp_rank(line: str) -> int:
+    """'Published:' and 'Posted' stamps come first, 'Updated:' ones last."""
+    if _PUBLISHED_LABEL.match(line):
+        return 0
+    return 2 if _UPDATED_LABEL.match(line) else 1
+
+
 def _publication_date(layout: _Layout) -> PartialDate | None:
-    """The dateline's date, else a byline's, else the trailer's; "Sept. 14" takes a year found elsewhere."""
+    """A 'Published' stamp, else the dateline's date, a byline's or the trailer's, an 'Updated' stamp last;
+    "Sept. 14" takes a year found elsewhere ("2024-02-07T11:42:05Z")."""
     candidates = [layout.dateline_date] if layout.dateline_date else []
     candidates += [line for line in layout.header if _has_date(line)]
     candidates += [line for line in layout.trailer if _has_date(line)]
-    years = [m.date.year for line in candidates for m in find_dates(line, None) if m.date]
+    candidates.sort(key=_stamp_rank)
+    years = [date.year for line in candidates for date in written_dates(line, None)]
     for line in candidates:
-        absolute = [m.date for m in find_dates(line, None) if m.date]
+        absolute = written_dates(line, None)
         if absolute:
             return max(absolute, key=lambda date: len(date.iso))
         if years:  # "Sept. 14" with the year of "ATA, 2017"
-            relative = [m.date for m in find_dates(line, PartialDate(years[0], 12, 31)) if m.date]
+            relative = written_dates(line, PartialDate(years[0], 12, 31))
             if relative:
                 return relative[0]
     return None
@@ -305,9 +319,13 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
     found = [(sentence, find_dates(_without_credits(sentence.text), reference)) for sentence in layout.body]
     article_dates = [m.date for _, mentions in found for m in mentions if m.date and not m.anchor]
+    previous: tuple[Country, ...] = ()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
+        if previous and continuation_opener().match(sentence.text):
+            fallback = previous  # "Finland took a different route. Its offices opened in 2009."
         own = countries_in(sentence.text, text) or fallback
+        previous = own
         dated = [m for m in mentions if m.date is not None and not m.anchor]
         if not dated:
             undated.append((sentence, own, mentions))
@@ -347,14 +365,14 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
 
 
 def _distinct(events) -> tuple[Event, ...]:
-    """One event per year or month and set of countries: a second mention repeats the first."""
+    """One event per date and set of countries: a second mention (a recap, more about the same visit)
+    repeats the first, unless it tells what was presented, shared or agreed at the occasion."""
     kept: list[Event] = []
-    seen: set[tuple] = set()
     for event in events:
-        key = (event.date, frozenset(event.countries))
-        if event.date.precision != "day" and key in seen:
+        codes = {country.code for country in event.countries}
+        earlier = [codes <= {c.code for c in other.countries} for other in kept if other.date == event.date]
+        if any(earlier) and not (event.date.precision == "day" and _MEETING_VERB.search(event.quote)):
             continue
-        seen.add(key)
         kept.append(event)
     return tuple(kept)
 

@@ -18,16 +18,22 @@ from build_scripts.countries import ALIASES_FILE, country
 from build_scripts.model import Country
 
 NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
+CITIES_FILE = Path(__file__).parent / "data" / "extraction_cities.yaml"
 
 # "Georgia" is the US state when the text speaks of the United States and not of the Caucasus.
 _US_STATE_CUES = re.compile(
-    r"\b(?:Atlanta|Savannah|Augusta|Georgia State|state of Georgia|U\.S\.|United States)\b", re.IGNORECASE
+    r"\b(?:Atlanta|Savannah|Augusta|Georgia State|state of Georgia|U\.S\.|United States|American)\b", re.IGNORECASE
 )
+# Cues right beside "Georgia" that make it the state: "University of Georgia", "Georgia, US"
+_STATE_AFTER = re.compile(r"^,?\s*(?:US|U\.S\.|USA|United States)\b")
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # 🇷🇸: two regional indicator letters spell the code
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 _CAUCASUS_CUES = re.compile(
     r"\b(?:Tbilisi|Batumi|Kutaisi|Rustavi|Georgians?|Caucasus|Azerbaijan\w*|Armenia\w*|Justice Houses?|"
     r"Public Service Halls?)\b"
 )
-_STATE_BEFORE = re.compile(r"(?:state of|[A-Za-z]+,)\s*$")
+_STATE_BEFORE = re.compile(r"(?:state of|University of|[A-Za-z]+,)\s*$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,19 @@ def _data() -> dict:
 
 
 @cache
+def continuation_opener() -> re.Pattern[str]:
+    """A sentence start that goes on about the country of the sentence before ("Its offices ...")."""
+    openers = sorted(_data()["continuation_openers"], key=len, reverse=True)
+    return re.compile(rf"^[\"“'‘(]?(?:{'|'.join(re.escape(word) for word in openers)})\b")
+
+
+@cache
+def _cities() -> dict[str, str]:
+    with CITIES_FILE.open(encoding="utf-8") as stream:
+        return _data()["cities"] | yaml.safe_load(stream)
+
+
+@cache
 def _names() -> dict[str, str | None]:
     """Every written form mapped to its alpha-2 code (None for a region)."""
     names: dict[str, str | None] = {}
@@ -56,7 +75,8 @@ def _names() -> dict[str, str | None]:
     with ALIASES_FILE.open(encoding="utf-8") as stream:
         names.update(yaml.safe_load(stream))
     names.update(data["names"])
-    names.update(data["cities"])
+    for city, code in _cities().items():
+        names.setdefault(city, code)  # a country's own name wins over a city's ("Mexico")
     for demonym, code in data["demonyms"].items():
         names[demonym] = code
         names.setdefault(demonym + "s", code)
@@ -80,7 +100,12 @@ def _upper_names() -> dict[str, str | None]:
     return {name.upper(): code for name, code in _names().items()}
 
 
-def _georgia_is_us_state(before: str, whole: str) -> bool:
+def _georgia_is_us_state(before: str, after: str, whole: str) -> bool:
+    if _STATE_AFTER.match(after) or re.search(r"University of\s*$", before):
+        return True
+    city = re.search(r"([A-Z][\w.-]+),\s*$", before)
+    if city and _cities().get(city[1]) not in (None, "GE"):
+        return True  # "Athens, Georgia": a city of another country, so the US state
     if not _US_STATE_CUES.search(whole):
         return False
     return bool(_STATE_BEFORE.search(before)) or not _CAUCASUS_CUES.search(whole)
@@ -112,26 +137,46 @@ def _names_money_or_language(text: str, match: re.Match[str]) -> bool:
     return bool(cued.match(after) or (_IN_A_LIST.search(text[: match.start()]) and after_in.match(after)))
 
 
+def _flags_and_hashtags(text: str) -> list[CountryMention]:
+    """🇷🇸 and "#DigitalSerbia" name their country."""
+    mentions = []
+    for match in _FLAG.finditer(text):
+        code = "".join(chr(ord(letter) - 0x1F1E6 + ord("A")) for letter in match.group())
+        if pycountry.countries.get(alpha_2=code):
+            mentions.append(CountryMention(match.start(), match.end(), country(code)))
+    for match in _HASHTAG.finditer(text):
+        words = " ".join(_CAMEL_WORD.findall(match[1]))
+        if " " in words:  # a single word is found by the ordinary pass
+            for inner in _pattern().finditer(words):
+                code = _names().get(inner["name"]) if inner["name"] else None
+                if code:
+                    mentions.append(CountryMention(match.start(), match.end(), country(code)))
+    return mentions
+
+
 def find_countries(text: str, context: str | None = None) -> list[CountryMention]:
     """The country and region mentions in `text`, in order; `context` (the article) settles 'Georgia'."""
-    mentions = []
+    mentions = _flags_and_hashtags(text)
     for match in _pattern().finditer(text):
         if match["abbreviation"]:
             code = _data()["abbreviations"][match["abbreviation"]]
         else:
             form = match["name"]
             code = _names().get(form, _upper_names().get(form))
-            before = text[max(0, match.start() - 20) : match.start()]
+            before = text[max(0, match.start() - 30) : match.start()]
+            after = text[match.end() : match.end() + 20]
             if (
                 code == "GE"
                 and form.casefold() == "georgia"
-                and _georgia_is_us_state(before, context or text)
+                and _georgia_is_us_state(before, after, context or text)
             ):
                 code = "US"
+                if mentions and re.fullmatch(r",\s*", text[mentions[-1].end : match.start()]):
+                    mentions.pop()  # "Athens, Georgia" is a US town, not Greece
         if code and _names_money_or_language(text, match):
             continue
         mentions.append(CountryMention(match.start(), match.end(), country(code) if code else None))
-    return mentions
+    return sorted(mentions, key=lambda mention: mention.start)
 
 
 def countries_in(text: str, context: str | None = None) -> tuple[Country, ...]:

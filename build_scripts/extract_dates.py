@@ -10,8 +10,14 @@ import calendar
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from build_scripts.model import PartialDate
+
+NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
 
 _MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -36,20 +42,20 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
 )
-YEAR = r"(?:19[5-9]\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b)"
+YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b|[\w@]|\.[a-z])"  # not "2019.pdf"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
-_DIRECTION = r"this|last|next|past|previous|coming|current"
-_RELATIVE_YEAR = rf",?\s+(?i:{_DIRECTION})\s+year\b"  # "3 March this year" is one date
+_DIRECTION = r"this|last|next|past|previous|coming|current|present"
+_RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"  # "3 March this year" is one date
 
 _PATTERN = re.compile(
     rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>\d{{4}})(?P<iso_sep>[-/.])(?P<iso_m>\d\d?)(?P=iso_sep)(?P<iso_d>\d\d?)(?!\d))
   | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
   | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
-        (?i:(?P<ry_dir>{_DIRECTION})\s+year)\b)
+        (?i:(?:of\s+)?(?:the\s+)?(?P<ry_dir>{_DIRECTION})\s+year)\b)
   | (?P<mdy>(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}),?\s+(?P<mdy_y>{YEAR}))
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
@@ -63,6 +69,8 @@ _PATTERN = re.compile(
   | (?P<bare_month>(?<![-–])\b
         (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
         \b(?!\s*[-–]\s*{MONTH}|{_RELATIVE_YEAR}))
+  | (?P<agomonth>(?i:(?P<am_n>{_COUNT}|a|an)\s+(?P<am_unit>years?|decades?)\s+ago),?\s+(?i:in\s+)
+        (?P<am_m>{MONTH}))
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
@@ -71,7 +79,7 @@ _PATTERN = re.compile(
         the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
         (?:earlier|later)\s+this\s+year)\b))
   | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-  | (?P<year>(?<![\d.,/–-])(?P<year_y>{YEAR}))
+  | (?P<year>(?:(?<=mid-)|(?<=FY)|(?<![\w.,/–@-]))(?P<year_y>{YEAR}))
     """,
     re.VERBOSE,
 )
@@ -91,11 +99,41 @@ _COUNTED_AFTER = re.compile(
     r"^\s+(?:people|persons|citizens|services|applications|units|centres|centers|employees|staff|"
     r"officials|visitors|users|villages|offices)\b"
 )
-_FUTURE = re.compile(  # lower case only: "the e-Governance Plan" speaks of no future
-    r"\b(?:[Ww]ill|[Ss]hall|plans?|planned|planning|intends?|expected|scheduled|upcoming|[Nn]ext|"
-    r"is to|are to|"
-    r"would|going to|to be held)\b"
+
+
+@cache
+def _words(kind: str) -> str:
+    """A word class of the names file as a regex alternation, longest phrase first."""
+    with NAMES_FILE.open(encoding="utf-8") as stream:
+        words = yaml.safe_load(stream)["dates"][kind]
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# lower case only: "the e-Governance Plan" speaks of no future
+_FUTURE = re.compile(rf"\b(?:{_words('future_markers')})\b")
+_WINDOW = re.compile(rf"\b(?:{_words('window_words')})\b", re.IGNORECASE)
+_AVAILABLE = re.compile(rf"\b(?:{_words('availability_words')})\b")
+_HABITUAL = re.compile(rf"\b(?:{_words('habitual_verbs')})\b", re.IGNORECASE)
+_STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
+# Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
+_RANGE_BEFORE = re.compile(
+    rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till)\s+$|"
+    rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$"
 )
+_SOURCE_BRACKET = (re.compile(r"\((?:[A-Z][\w&.' -]*,\s*)?$"), re.compile(r"^\s*\)"))
+_PHONE_BEFORE = re.compile(
+    r"(?:\+\d{1,3}|\b(?:tel|phone|fax|hotline)\b\D{0,15}\d+)(?:[\s().-]+\d+)*[\s().-]+$", re.IGNORECASE
+)
+# Opening hours: "Monday to Friday, 9:00-18:00", "Saturday 10-14"
+_HOURS_AROUND = (
+    re.compile(r"\w+day\s+(?:to|through|till|until|and|[-–])\s*$", re.IGNORECASE),
+    re.compile(
+        r"^\s*(?:(?:to|through|till|until|[-–])\s*\w+day\b|,?\s*(?:from\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[-–]|to\b|am\b|pm\b|h\b))",
+        re.IGNORECASE,
+    ),
+)
+_EXPLICIT_DATE_AFTER = re.compile(rf"^,?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d)")
 _CLAUSE_START = re.compile(
     r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s|"
     r"\s(?:and|but)\s+(?=(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"  # "... and has served"
@@ -110,7 +148,8 @@ _THROUGHPUT_VERB = re.compile(
     re.IGNORECASE,
 )
 _COUNT_AFTER_TODAY = re.compile(
-    r",?\s+(?:there\s+(?:are|is)\b|\d|(?:more\s+than|over|about|around|almost|nearly|some)\s+\d)",
+    r",?\s+(?:there\s+(?:are|is)\b|\d|(?:more\s+than|over|about|around|almost|nearly|some)\b|"
+    r"(?:hundreds|thousands|dozens|millions)\b)",
     re.IGNORECASE,
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -145,6 +184,10 @@ def _number(text: str) -> int:
     if text in _ORDINAL_WORDS:
         return _ORDINAL_WORDS[text]
     return int(re.match(r"\d+", text).group())
+
+
+def _years_ago(count: str, unit: str) -> int:
+    return _number(count) * (10 if unit.casefold().startswith("decade") else 1)
 
 
 def _month(text: str) -> int:
@@ -274,8 +317,9 @@ def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) 
         month = _month(group("month_m") if kind == "month" else group("bare_m"))
         return _month_without_year(month, reference, 1 if future else -1)
     if kind == "ago":
-        years = _number(group("ago_n")) * (10 if group("ago_unit").casefold().startswith("decade") else 1)
-        return PartialDate(reference.year - years)
+        return PartialDate(reference.year - _years_ago(group("ago_n"), group("ago_unit")))
+    if kind == "agomonth":  # "a decade ago, in November": that month of that year
+        return PartialDate(reference.year - _years_ago(group("am_n"), group("am_unit")), _month(group("am_m")))
     if kind == "relative":
         return _relative(group("rel_word"), reference)
     if kind == "weekday":
@@ -314,6 +358,8 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
         return False
     if re.search(r"\b(?:from|as of)\s+today\b", sentence, re.IGNORECASE):
         return False
+    if sentence[: match.start()].count("“") > sentence[: match.start()].count("”"):
+        return True  # "“Today I was out ...”": the speaker's day, not the article's
     if _COUNT_AFTER_TODAY.match(sentence[match.end() :]):  # "Today 347 centres ...", "Today there are ..."
         return True
     return not _PAST_VERB.search(_own_clause(sentence, match))
@@ -340,7 +386,7 @@ def _weekday_is_future(sentence: str, match: re.Match[str]) -> bool:
     """'On Tuesday' looks back unless its own clause speaks of the future before any past verb."""
     clause = _own_clause(sentence, match)
     future = _FUTURE.search(clause)
-    return bool(future) and not _PAST_VERB.search(clause[: future.start()])
+    return bool(future) and not _has_past_verb(clause[: future.start()])
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
@@ -350,9 +396,42 @@ def _clause(sentence: str, start: int, end: int) -> str:
     return sentence[left + 1 : start] + " " + sentence[end : min(rights, default=len(sentence))]
 
 
+def _is_window_or_stamp(sentence: str, match: re.Match[str]) -> bool:
+    """'valid until 31 March', 'from 16 April documents may be obtained', '© 2025', 'Updated: ...'."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    clause_before = _own_clause(sentence, match)[: match.start()]
+    if _STAMP_BEFORE.match(before) or _RANGE_BEFORE.search(before) or _PHONE_BEFORE.search(before):
+        return True
+    if _SOURCE_BRACKET[0].search(before) and _SOURCE_BRACKET[1].match(after):
+        return True
+    if re.search(r"\bsince\s+$", before, re.IGNORECASE):
+        return True
+    if re.search(r"\bfrom\s+$", before, re.IGNORECASE) and _AVAILABLE.search(sentence):
+        # "From today users can ..." and "From 1 April the agency will offer X" are launches
+        return match.lastgroup != "relative" and not _FUTURE.search(sentence)
+    return bool(_WINDOW.search(clause_before) or _is_habit(_own_clause(sentence, match)))
+
+
+def _is_habit(clause: str) -> bool:
+    """'Five years ago a farmer needed three trips': a past habit or state, with no happening beside it."""
+    if not _HABITUAL.search(clause) or _FUTURE.search(clause):
+        return False
+    return not _PAST_VERB.search(_HABITUAL.sub(" ", clause))
+
+
+def _is_weekday_not_a_day(sentence: str, match: re.Match[str]) -> bool:
+    """Opening hours ("Monday to Friday, 9:00-18:00") or a header's weekday beside its explicit date."""
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if _HOURS_AROUND[0].search(before) or _HOURS_AROUND[1].match(after):
+        return True
+    return bool(_EXPLICIT_DATE_AFTER.match(after))
+
+
 def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
     return (
         _is_period(sentence, match)
+        or _is_window_or_stamp(sentence, match)
+        or (match.lastgroup == "weekday" and _is_weekday_not_a_day(sentence, match))
         or (match.lastgroup == "relative" and _today_is_current_state(sentence, match))
         or _is_statistic(sentence, match)
         or _is_attribution(sentence, match)
@@ -361,7 +440,18 @@ def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
 
 def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> bool:
     """'... reported Dec. 22' is past even in a sentence about plans: the date's own clause decides first."""
-    return future and not _PAST_VERB.search(_clause(sentence, match.start(), match.end()))
+    return future and not _has_past_verb(_clause(sentence, match.start(), match.end()))
+
+
+def _has_past_verb(text: str) -> bool:
+    """A past verb other than a future marker ("expected") or a passive ("will be launched")."""
+    return bool(_PAST_VERB.search(_FUTURE.sub(" ", _PASSIVE.sub(" ", text))))
+
+
+def written_dates(line: str, reference: PartialDate | None) -> list[PartialDate]:
+    """Every date written in a stamp line ("Updated: 6 March 2024"), whatever it dates."""
+    dates = [_resolve(match, reference, False) for match in _PATTERN.finditer(line)]
+    return [date for date in dates if date is not None]
 
 
 def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention]:

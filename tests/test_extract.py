@@ -387,3 +387,139 @@ def test_captions_comments_and_first_published_lines_are_not_events():
     )
     extraction = extract_text(text)
     assert [event.date.iso for event in extraction.events] == ["2016"]
+
+
+# Causes found on the second blind holdout, each with sentences of our own.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("New halls are expected in August.", ["2018-08"]),
+        ("The second phase is due in September.", ["2018-09"]),
+        ("The hall is scheduled to open on March 15.", ["2018-03-15"]),
+        ("The portal will be launched in May of this year.", ["2018-05"]),
+        ("The portal goes live in May of the present year.", ["2018-05"]),
+        ("The agency is set to open a hall in June.", ["2018-06"]),
+    ],
+)
+def test_expectation_markers_resolve_forward(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A decade ago, in November, the first hall opened in Osh.", ["2008-11"]),
+        ("Two years ago in May the agency opened its portal.", ["2016-05"]),
+        ("The hall opened in mid-2015.", ["2015"]),
+        ("The hall opened in early 2019.", ["2019"]),
+        ("The registry moved online in the spring of 2018.", ["2018"]),
+        ("The registry moved online in the fall of 2016.", ["2016"]),
+        ("The portal was relaunched in Q3 2020.", ["2020"]),
+        ("The agency was reorganised in the second quarter of 2019.", ["2019"]),
+        ("Born in Suva in 1941, he joined the ministry in 1963.", ["1941", "1963"]),
+        ("Wednesday, 15 October 2025", ["2025-10-15"]),
+        ("From 1 April the agency will offer online booking.", ["2018-04-01"]),
+    ],
+)
+def test_more_date_forms(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In FY2021 the halls handled 2 million requests.",
+        "Figures for January-December 2022 show 3 million visits.",
+        "Between 2015 and 2019 the share of online requests doubled.",
+        "All figures refer to 2018.",
+        "Trust in public services is high (Eurostat, 2018).",
+        "© 2025 Ministry of Justice. All rights reserved.",
+        "Copyright 2024 The Agency",
+        "Write to forum2025@justice.example.org for details.",
+        "The full text is at https://gov.example/2024/03/halls.html today.",
+        "Download the annex report_2019.pdf from the site.",
+        "Call the hotline on +998 71 202 2019 for details.",
+        "The hall is open Monday to Friday, 9:00-18:00, Saturday 10-14.",
+        "Applications are accepted until 30 June.",
+        "From 16 April documents may be obtained at any hall.",
+        "The voucher is valid until 31 March.",
+        "The deadline for applications is 15 May.",
+        "Since 1 January 2018 the halls are functioning in all regions.",
+        "Today more than a hundred halls serve citizens.",
+        "Five years ago a farmer needed three trips to the capital.",
+        "“Today I was out in the villages,” she said.",
+        "Updated: 2024-03-06 10:00",
+    ],
+)
+def test_periods_windows_stamps_and_states_are_not_events(sentence):
+    assert dates(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Democratic Republic of the Congo opened a hall.", ["CD"]),
+        ("Halls in DR Congo and the DRC.", ["CD"]),
+        ("A visit to the Republic of the Congo.", ["CG"]),
+        ("She studied at the University of Georgia.", ["US"]),
+        ("The hall in Athens, Georgia, opened.", ["US"]),
+        ("Opening in Nis 🇷🇸 today.", ["RS"]),
+        ("#DigitalSerbia #OneStopShop", ["RS"]),
+        ("The mayors of Medellín and Lyon met.", ["CO", "FR"]),
+    ],
+)
+def test_more_country_forms(text, expected):
+    assert [country.code for country in countries_in(text)] == expected
+
+
+def test_georgia_beside_american_is_the_us_state():
+    text = "An American county in Georgia, near Atlanta, opened a hall."
+    assert "GE" not in [country.code for country in countries_in(text, text)]
+
+
+def test_a_dateline_without_year_takes_the_timestamp_trailer():
+    text = (
+        "Hall opens in Gyumri\n\nGYUMRI, March 4 – The ministry opened a hall in Gyumri on Monday.\n\n"
+        "2024-03-04T09:15:00+04:00\n"
+    )
+    assert extract_text(text).published == PartialDate(2024, 3, 4)
+
+
+@pytest.mark.parametrize("stamp", ["Posted 2024-03-04 09:15", "Published: 4 March 2024\nUpdated: 6 March 2024"])
+def test_posted_or_published_wins_over_updated(stamp):
+    text = f"Hall opens in Osh\n\nUpdated: 6 March 2024\n\nThe ministry opened a hall in Osh.\n\n{stamp}\n"
+    assert extract_text(text).published == PartialDate(2024, 3, 4)
+
+
+def test_an_announcement_date_is_not_its_programme_date():
+    text = (
+        "Forum on one-stop shops\n\nAnnounced: 12 March 2025\n\n"
+        "The forum takes place in Baku on 8-9 October 2025.\n\n"
+        "Wednesday, 8 October 2025\n- 10:00 Opening\n"
+    )
+    assert extract_text(text).published == PartialDate(2025, 3, 12)
+
+
+def test_a_pronoun_carries_the_country_of_the_previous_sentence():
+    text = (
+        "Halls in the north\n\nPortugal opened its first hall in 1999. Finland took a different route. "
+        "Its regional offices opened in 2009.\n"
+    )
+    found = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
+    assert found == [("1999", ["PT"]), ("2009", ["FI"])]
+
+
+def test_a_city_names_the_main_country():
+    text = "New hall in Medellín\n\nThe mayor opened a hall in Medellín on 4 March 2024.\n"
+    assert [c.code for c in extract_text(text).countries] == ["CO"]
+
+
+def test_one_occasion_on_one_day_is_one_event():
+    text = (
+        "Delegation visits Tashkent\n\nTashkent, 5 May 2022 – A Kazakh delegation visited the agency in Tashkent on 4 May 2022. "
+        "On 4 May 2022 the guests toured two halls.\n\n"
+        "Recap:\n- 4 May 2022: delegation visit\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2022-05-04"]
