@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.extract_countries import continuation_opener, countries_in
+from build_scripts.extract_countries import continuation_opener, countries_in, leading_phrase
 from build_scripts.extract_dates import MONTH, DateMention, find_dates, refines, written_dates
 from build_scripts.model import Country, Event, PartialDate, Seed
 
@@ -272,6 +272,8 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
 def _clause_countries(sentence: str, mention: DateMention, context: str) -> tuple[Country, ...]:
     """The countries of the clause that holds the date ("..., and opened its first centre in 2016")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    if phrase := leading_phrase().match(sentence):  # "After retiring in 2001, she advised Fiji"
+        bounds.append(phrase.end())
     start = max(b for b in bounds if b <= mention.start)
     end = min(b for b in bounds if b >= mention.end)
     return countries_in(sentence[start:end], context)

@@ -63,6 +63,13 @@ def _cities() -> dict[str, str]:
 
 
 @cache
+def leading_phrase() -> re.Pattern[str]:
+    """A sentence's opening phrase up to its first comma ("After retiring in 2001,")."""
+    openers = "|".join(re.escape(word) for word in _data()["leading_phrase_openers"])
+    return re.compile(rf"^(?:{openers})\b[^,;]*,")
+
+
+@cache
 def _names() -> dict[str, str | None]:
     """Every written form mapped to its alpha-2 code (None for a region)."""
     names: dict[str, str | None] = {}

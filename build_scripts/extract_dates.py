@@ -139,7 +139,8 @@ _CLAUSE_START = re.compile(
     r"\s(?:and|but)\s+(?=(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"  # "... and has served"
 )
 _QUANTITY = re.compile(
-    r"\d[\d.,]*\s*(?:(?:million|mln|thousand|billion|bn|percent|per\s+cent)\b|%)|\d{1,3}(?:,\d{3})+\b",
+    r"\d[\d.,]*\s*(?:(?:million|mln|thousand|billion|bn|percent|per\s+cent|minutes|hours|days)\b|%)|"
+    r"\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
 )
 _THROUGHPUT_VERB = re.compile(
@@ -358,7 +359,8 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
         return False
     if re.search(r"\b(?:from|as of)\s+today\b", sentence, re.IGNORECASE):
         return False
-    if sentence[: match.start()].count("“") > sentence[: match.start()].count("”"):
+    before = sentence[: match.start()]
+    if before.count("“") > before.count("”") or before.count('"') % 2:
         return True  # "“Today I was out ...”": the speaker's day, not the article's
     if _COUNT_AFTER_TODAY.match(sentence[match.end() :]):  # "Today 347 centres ...", "Today there are ..."
         return True
@@ -370,7 +372,11 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup not in ("year", "my", "month", "bare_month", "relative"):
         return False
     clause = _own_clause(sentence, match)
-    return bool(_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause))
+    if not (_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause)):
+        return False
+    # "The hall, opened in mid-2021, handled 310,000 requests": the aside dates its own happening
+    aside = _clause(sentence, match.start(), match.end())
+    return not (_PAST_VERB.search(aside) and not _THROUGHPUT_VERB.search(aside))
 
 
 def _is_attribution(sentence: str, match: re.Match[str]) -> bool:

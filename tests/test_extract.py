@@ -523,3 +523,24 @@ def test_one_occasion_on_one_day_is_one_event():
         "Recap:\n- 4 May 2022: delegation visit\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2022-05-04"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The pilot hall, opened in the old town in mid-2015, handled 310,000 requests last year.", ["2015"]),
+        ("Waiting times fell to 11 minutes in 2016.", []),
+        ('"Today I was out in an hour," a visitor said.', []),
+    ],
+)
+def test_statistics_keep_an_appositive_happening(sentence, expected):
+    assert dates(sentence) == expected
+
+
+def test_a_leading_phrase_keeps_its_date_from_the_countries_after_it():
+    text = (
+        "Adviser dies\n\nWellington, 3 May 2018 – The adviser died.\n\n"
+        "After retiring in 2001, she advised Tonga and Fiji.\n"
+    )
+    found = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
+    assert ("2001", ["NZ"]) in found
