@@ -22,7 +22,8 @@ CITIES_FILE = Path(__file__).parent / "data" / "extraction_cities.yaml"
 
 # "Georgia" is the US state when the text speaks of the United States and not of the Caucasus.
 _US_STATE_CUES = re.compile(
-    r"\b(?:Atlanta|Savannah|Augusta|Georgia State|state of Georgia|U\.S\.|United States|American)\b", re.IGNORECASE
+    r"\b(?:Atlanta|Savannah|Augusta|Georgia State|state of Georgia|U\.S\.|United States|American)\b",
+    re.IGNORECASE,
 )
 # Cues right beside "Georgia" that make it the state: "University of Georgia", "Georgia, US"
 _STATE_AFTER = re.compile(r"^,?\s*(?:US|U\.S\.|USA|United States)\b")

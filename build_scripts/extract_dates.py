@@ -42,13 +42,15 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
 )
-YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b|[\w@]|\.[a-z])"  # not "2019.pdf"
+# Not "1990s", "2005-07", "forum2025@", "report_2019.pdf"
+YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b|[\w@]|\.[a-z])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
 _DIRECTION = r"this|last|next|past|previous|coming|current|present"
-_RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"  # "3 March this year" is one date
+# "3 March this year", "May of the present year": one date
+_RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"
 
 _PATTERN = re.compile(
     rf"""
@@ -79,7 +81,8 @@ _PATTERN = re.compile(
         the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
         (?:earlier|later)\s+this\s+year)\b))
   | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
-  | (?P<year>(?:(?<=mid-)|(?<=FY)|(?<![\w.,/–@-]))(?P<year_y>{YEAR}))
+  | (?P<year>(?:(?<=mid-)|(?<=FY)|(?<![\w.,/–@-]))  # "mid-2015", "FY2021", not "forum2025"
+        (?P<year_y>{YEAR}))
     """,
     re.VERBOSE,
 )
@@ -129,11 +132,14 @@ _PHONE_BEFORE = re.compile(
 _HOURS_AROUND = (
     re.compile(r"\w+day\s+(?:to|through|till|until|and|[-–])\s*$", re.IGNORECASE),
     re.compile(
-        r"^\s*(?:(?:to|through|till|until|[-–])\s*\w+day\b|,?\s*(?:from\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[-–]|to\b|am\b|pm\b|h\b))",
+        r"^\s*(?:(?:to|through|till|until|[-–])\s*\w+day\b|"
+        r",?\s*(?:from\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[-–]|to\b|am\b|pm\b|h\b))",
         re.IGNORECASE,
     ),
 )
-_EXPLICIT_DATE_AFTER = re.compile(rf"^,?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d)")
+_EXPLICIT_DATE_AFTER = re.compile(
+    rf"^,?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d)"
+)
 _CLAUSE_START = re.compile(
     r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s|"
     r"\s(?:and|but)\s+(?=(?:has|have|had|is|are|was|were|will|would|\w+ed)\b)"  # "... and has served"
@@ -320,7 +326,8 @@ def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) 
     if kind == "ago":
         return PartialDate(reference.year - _years_ago(group("ago_n"), group("ago_unit")))
     if kind == "agomonth":  # "a decade ago, in November": that month of that year
-        return PartialDate(reference.year - _years_ago(group("am_n"), group("am_unit")), _month(group("am_m")))
+        year = reference.year - _years_ago(group("am_n"), group("am_unit"))
+        return PartialDate(year, _month(group("am_m")))
     if kind == "relative":
         return _relative(group("rel_word"), reference)
     if kind == "weekday":

@@ -487,7 +487,9 @@ def test_a_dateline_without_year_takes_the_timestamp_trailer():
     assert extract_text(text).published == PartialDate(2024, 3, 4)
 
 
-@pytest.mark.parametrize("stamp", ["Posted 2024-03-04 09:15", "Published: 4 March 2024\nUpdated: 6 March 2024"])
+@pytest.mark.parametrize(
+    "stamp", ["Posted 2024-03-04 09:15", "Published: 4 March 2024\nUpdated: 6 March 2024"]
+)
 def test_posted_or_published_wins_over_updated(stamp):
     text = f"Hall opens in Osh\n\nUpdated: 6 March 2024\n\nThe ministry opened a hall in Osh.\n\n{stamp}\n"
     assert extract_text(text).published == PartialDate(2024, 3, 4)
@@ -518,7 +520,8 @@ def test_a_city_names_the_main_country():
 
 def test_one_occasion_on_one_day_is_one_event():
     text = (
-        "Delegation visits Tashkent\n\nTashkent, 5 May 2022 – A Kazakh delegation visited the agency in Tashkent on 4 May 2022. "
+        "Delegation visits Tashkent\n\nTashkent, 5 May 2022 – "
+        "A Kazakh delegation visited the agency in Tashkent on 4 May 2022. "
         "On 4 May 2022 the guests toured two halls.\n\n"
         "Recap:\n- 4 May 2022: delegation visit\n"
     )
