@@ -18,7 +18,8 @@ from pathlib import Path
 import yaml
 
 from build_scripts.extract_countries import continuation_opener, countries_in, leading_phrase
-from build_scripts.extract_dates import MONTH, DateMention, find_dates, refines, written_dates
+from build_scripts.extract_dates import DateMention, find_dates, refines
+from build_scripts.extract_published import META_PREFIX, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
 _OTHER_NEWS = re.compile(
@@ -27,13 +28,14 @@ _OTHER_NEWS = re.compile(
     r"\d*\s*(?:comments?|responses?|replies)\s*:?\s*$|leave\s+a\s+(?:comment|reply)\b)",
     re.IGNORECASE,
 )
-_META_PREFIX = re.compile(
-    r"^\s*[-–—(\[©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
-    r"this\s+(?:article|story|post)\s+(?:was|is|first|originally)|(?:first|originally)\s+published|"
-    r"copyright|reporting\s+by|editing\s+by|autor|author|please\s+visit|bitte|for\s+more\s+information|"
-    r"contact|press\s+service|press\s+release|announced|issued|edited|last\s+modified|©|c\))",
-    re.IGNORECASE,
+# Page furniture that is neither header nor text: cookie banners, share buttons
+_FURNITURE = re.compile(
+    r"^\s*share\b|\b(?:we\s+use\s+cookies|cookie\s+policy|accept\s+(?:all\s+)?cookies)\b", re.IGNORECASE
 )
+# A press release's closing "About Kiosentrix" block describes the company: countries, but no events
+_ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Z][^.!?]{0,40}$")
+# A short dated line among the first lines, before the text begins, is a dateline ("Dubai, 14 February 2023")
+_TOP_LINES = 8
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
 _CREDIT_LINE = re.compile(
     r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit)s?\b\s*[:.,-]|"
@@ -42,9 +44,6 @@ _CREDIT_LINE = re.compile(
 )
 # "(Photo: GovTech, 2021)" inside a sentence: its date dates the picture
 _INLINE_CREDIT = re.compile(r"[(\[]\s*(?:photo|picture|image|source|credit)s?\s*:[^)\]]*[)\]]", re.IGNORECASE)
-_STAMP_LIKE = re.compile(r"\s*\(|" + _META_PREFIX.pattern, re.IGNORECASE)
-_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|announced|issued|first\s+published)\b", re.IGNORECASE)
-_UPDATED_LABEL = re.compile(r"^\W*(?:updated|edited|last\s+modified|modified)\b", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
 _AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
@@ -57,7 +56,6 @@ _ABBREVIATION = re.compile(
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|whereas)\s|;\s|\s+while\s")
-_DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
 _MEETING_VERB = re.compile(
     r"\b(?:presented|briefed|shared|agreed|discussed|met|gathered|celebrated|signed|exchanged|included)\b"
 )
@@ -88,6 +86,7 @@ class _Layout:
     dateline: str  # an inline dateline ("BAKU, 29 December 2012 – ") opening the first paragraph
     dateline_date: str
     dateline_agency: str
+    boilerplate: list[str]  # an "About the company" block: it names countries, but dates no events
 
 
 def _words(line: str) -> int:
@@ -96,26 +95,24 @@ def _words(line: str) -> int:
 
 def _is_meta(line: str, longest: int = 16) -> bool:
     """A byline, dateline, source or credit line rather than text of the article."""
-    if _META_PREFIX.match(line) and _words(line) <= 15:
+    if META_PREFIX.match(line) and _words(line) <= 15:
         return True
     return not _TERMINAL.search(line) and _words(line) <= longest
 
 
-def _has_date(line: str) -> bool:
-    """A written date, full or without its year ("Sept. 14"); relative words do not count."""
-    if any(mention.date for mention in find_dates(line, None)) or _DAY_AND_MONTH.search(line):
-        return True
-    return bool(_STAMP_LIKE.match(line) and written_dates(line, None))  # "Updated: ...", "(PTI, May 2006)"
-
-
 def _is_stamp(line: str) -> bool:
     """A dated source, publication or copyright line, wherever it stands."""
-    return bool((_SOURCE_LINE.match(line) or _META_PREFIX.match(line)) and _has_date(line))
+    return bool((_SOURCE_LINE.match(line) or META_PREFIX.match(line)) and has_date(line))
+
+
+def _is_top_stamp(line: str) -> bool:
+    """A dateline or time stamp line near the top: "Mon 4 Dec 2023 07.00 GMT", "Dubai, 14 February 2023"."""
+    return _is_meta(line, longest=8) and has_date(line) and not _BULLET.match(line)
 
 
 def _is_heading(line: str) -> bool:
     """A short line or lead sentence ("Australia.", "## Peru", "Background") that opens a section."""
-    return _words(line) <= 4 and not _BULLET.match(line) and not _has_date(line) and line.count(".") <= 1
+    return _words(line) <= 4 and not _BULLET.match(line) and not has_date(line) and line.count(".") <= 1
 
 
 def _split_sentences(line: str, offset: int) -> list[_Sentence]:
@@ -140,7 +137,7 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
         agency = _AGENCY.search(head)
         agency_name = (agency["paren"] or agency["slash"]).strip() if agency else ""
         date_text = _AGENCY.sub("", head)
-        dated = _has_date(date_text)
+        dated = has_date(date_text)
         is_dash = not separator.group().strip().startswith(".")
         if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
             return separator.end(), date_text if dated else "", agency_name
@@ -152,7 +149,7 @@ def _layout(text: str) -> _Layout:
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
         decoration = _MARKDOWN.match(line)  # "# Heading", "*By ...*": the words are what counts
-        if line.strip(" *_#>"):
+        if line.strip(" *_#>") and not _FURNITURE.search(line):
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
@@ -170,24 +167,33 @@ def _layout(text: str) -> _Layout:
         if not _is_meta(line, longest=10):
             break
         trailer_start -= 1
-    header = [line for _, line in lines[:header_end]]
+    sentences_at = (i for i in range(header_end, trailer_start) if _TERMINAL.search(lines[i][1]))
+    text_start = next(sentences_at, trailer_start)
+    top_stamps = [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
+    header = [line for _, line in lines[:header_end]] + [lines[i][1] for i in top_stamps]
     title_index = next(
         (
             i
             for i, line in enumerate(header)
-            if not line.isupper() and not _has_date(line) and not _META_PREFIX.match(line)
+            if not line.isupper() and not has_date(line) and not META_PREFIX.match(line)
         ),
         None,
     )
     title = header.pop(title_index) if title_index is not None else ""
+    lines = [line for i, line in enumerate(lines) if i not in top_stamps]
+    trailer_start -= len(top_stamps)
     body_lines = [(start, line) for start, line in lines[header_end:trailer_start] if not _CREDIT_LINE.match(line)]
     credits = [line for _, line in lines[header_end:trailer_start] if _CREDIT_LINE.match(line)]
     if not title and body_lines:
         title = body_lines[0][1]
 
     body: list[_Sentence] = []
+    boilerplate: list[str] = []
     dateline = dateline_date = agency = section = ""
     for number, (start, line) in enumerate(body_lines):
+        if boilerplate or _ABOUT_HEADING.match(line):
+            boilerplate.append(line)
+            continue
         skip = len(line) - len(line.lstrip())
         if bullet := _BULLET.match(line):
             skip = bullet.end()
@@ -199,38 +205,12 @@ def _layout(text: str) -> _Layout:
             section = sentences[0].text
         body += [replace(sentence, section=section) for sentence in sentences]
     trailer = credits + [line for _, line in lines[trailer_start:]] + late_stamps
-    return _Layout(title, header, body, trailer, dateline, dateline_date, agency)
+    return _Layout(title, header, body, trailer, dateline, dateline_date, agency, boilerplate)
 
 
 def _without_credits(sentence: str) -> str:
     """The sentence with "(Photo: ..., 2021)" blanked out, so that date offsets stay those of the quote."""
     return _INLINE_CREDIT.sub(lambda match: " " * len(match.group()), sentence)
-
-
-def _stamp_rank(line: str) -> int:
-    """'Published:' and 'Posted' stamps come first, 'Updated:' ones last."""
-    if _PUBLISHED_LABEL.match(line):
-        return 0
-    return 2 if _UPDATED_LABEL.match(line) else 1
-
-
-def _publication_date(layout: _Layout) -> PartialDate | None:
-    """A 'Published' stamp, else the dateline's date, a byline's or the trailer's, an 'Updated' stamp last;
-    "Sept. 14" takes a year found elsewhere ("2024-02-07T11:42:05Z")."""
-    candidates = [layout.dateline_date] if layout.dateline_date else []
-    candidates += [line for line in layout.header if _has_date(line)]
-    candidates += [line for line in layout.trailer if _has_date(line)]
-    candidates.sort(key=_stamp_rank)
-    years = [date.year for line in candidates for date in written_dates(line, None)]
-    for line in candidates:
-        absolute = written_dates(line, None)
-        if absolute:
-            return max(absolute, key=lambda date: len(date.iso))
-        if years:  # "Sept. 14" with the year of "ATA, 2017"
-            relative = written_dates(line, PartialDate(years[0], 12, 31))
-            if relative:
-                return relative[0]
-    return None
 
 
 def _publisher(layout: _Layout) -> str:
@@ -243,9 +223,9 @@ def _publisher(layout: _Layout) -> str:
     if layout.dateline_agency:
         return layout.dateline_agency
     for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star", "AZERTAC"
-        signed = _has_date(line) or re.match(r"\s*[-–—(]", line) or re.fullmatch(r"\s*[A-Z]{2,}\s*", line)
+        signed = has_date(line) or re.match(r"\s*[-–—(]", line) or re.fullmatch(r"\s*[A-Z]{2,}\s*", line)
         name = re.split(r",\s*(?=\d)|\s*\|\s*", line.strip(" -–—()"))[0].strip()
-        if signed and name and not _has_date(name) and not _META_PREFIX.match(line) and _words(name) <= 5:
+        if signed and name and not has_date(name) and not META_PREFIX.match(line) and _words(name) <= 5:
             return name
     return ""
 
@@ -308,12 +288,14 @@ def _news_date(events: list[Event], reference: PartialDate | None, dated_header:
 
 def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     layout = _layout(text)
-    inferred = _publication_date(layout)
+    inferred = publication_date([layout.dateline_date, *layout.header, *layout.trailer])
     reference = published or inferred
     main = _main_country(layout.title, layout, text)
 
     countries: dict[str, Country] = {}
-    for part in [layout.title, layout.dateline, *layout.header, *(s.text for s in layout.body)]:
+    body = [sentence.text for sentence in layout.body]
+    parts = [layout.title, layout.dateline, *layout.header, *body, *layout.boilerplate]
+    for part in parts:
         for country in countries_in(part, text):
             countries.setdefault(country.code, country)
 
@@ -343,7 +325,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
             )
             events.append((sentence.start, event))
 
-    dated_header = bool(layout.dateline_date) or any(_has_date(line) for line in layout.header)
+    dated_header = bool(layout.dateline_date) or any(has_date(line) for line in layout.header)
     news_date = _news_date(
         [event for _, event in sorted(events, key=lambda pair: pair[0])], reference, dated_header
     )

@@ -43,12 +43,12 @@ MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf"
-YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b|[\w@]|\.[a-z])"
+YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|[\w@]|\.[a-z])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
-_DIRECTION = r"this|last|next|past|previous|coming|current|present"
+_DIRECTION = r"this|last|next|past|previous|coming|current|present|same|following|preceding"
 # "3 March this year", "May of the present year": one date
 _RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"
 
@@ -76,6 +76,9 @@ _PATTERN = re.compile(
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
+  | (?P<shifted>(?i:\b(?:the\s+(?:day|evening)\s+(?:before|after)|the\s+(?:previous|next|following)\s+day|
+        a\s+day\s+(?:earlier|before|later)|the\s+(?:same|following|next|previous|preceding)\s+year|
+        that\s+year|a\s+year\s+(?:later|earlier))\b))
   | (?P<relative>(?i:\b(?P<rel_word>today|yesterday|tomorrow|tonight|
         (?:this|last|next|past|previous|coming|current)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|
         the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
@@ -157,6 +160,14 @@ _THROUGHPUT_VERB = re.compile(
 _COUNT_AFTER_TODAY = re.compile(
     r",?\s+(?:there\s+(?:are|is)\b|\d|(?:more\s+than|over|about|around|almost|nearly|some)\b|"
     r"(?:hundreds|thousands|dozens|millions)\b)",
+    re.IGNORECASE,
+)
+# A date compared against: "12% more than a year earlier", "up from 40 percent two years ago",
+# "the same period of last year"; a past verb in between makes it a happening again ("than 300 opened in")
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:than(?!\s+\d)|compared\s+(?:with|to)|as\s+against|up\s+from|down\s+from|"
+    r"same\s+period\s+(?:of|in))\b"
+    r"(?P<gap>[^,;]*)$",
     re.IGNORECASE,
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
@@ -284,13 +295,38 @@ def _relative(phrase: str, reference: PartialDate) -> PartialDate | None:
     return PartialDate(moved.year, moved.month)
 
 
-def _with_relative_year(match: re.Match[str], reference: PartialDate) -> PartialDate | None:
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(match["ry_dir"].casefold(), 0)
+_STEPS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "earlier": -1, "before": -1,
+          "next": 1, "coming": 1, "following": 1, "later": 1, "after": 1}
+_FROM_ANCHOR = {"same", "following", "preceding", "that"}  # "of the same year": the year just named
+
+
+def _with_relative_year(
+    match: re.Match[str], reference: PartialDate, anchor: PartialDate | None
+) -> PartialDate | None:
+    direction = match["ry_dir"].casefold()
+    base = anchor if direction in _FROM_ANCHOR else reference
+    if base is None:
+        return None
     day = match["ry_d"] or match["ry_d2"]
-    return _safe(reference.year + step, _month(match["ry_m"]), _day(day) if day else None)
+    return _safe(base.year + _STEPS.get(direction, 0), _month(match["ry_m"]), _day(day) if day else None)
 
 
-def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) -> PartialDate | None:
+def _shifted(phrase: str, reference: PartialDate, anchor: PartialDate | None) -> PartialDate | None:
+    """'The day before', 'the following year', 'that year': a step from the date just named in the
+    sentence, else from the publication date ('the same year' needs a date named before it)."""
+    words = phrase.casefold().split()
+    step = next((_STEPS[word] for word in words if word in _STEPS), 0)
+    if "day" in words:
+        base = anchor if anchor and anchor.precision == "day" else reference
+        return _days_from(base, step) if base.precision == "day" else None
+    if anchor is None and (step == 0 or words[1] in _FROM_ANCHOR):
+        return None
+    return PartialDate((anchor or reference).year + step)
+
+
+def _resolve(
+    match: re.Match[str], reference: PartialDate | None, future: bool, anchor: PartialDate | None = None
+) -> PartialDate | None:
     kind = match.lastgroup
     group = match.group
     if kind == "iso":
@@ -308,7 +344,9 @@ def _resolve(match: re.Match[str], reference: PartialDate | None, future: bool) 
     if reference is None:
         return None  # everything below is relative to a reference the text does not give
     if kind == "relyear":
-        return _with_relative_year(match, reference)
+        return _with_relative_year(match, reference, anchor)
+    if kind == "shifted":
+        return _shifted(match["shifted"], reference, anchor)
     if kind in ("md", "dm"):
         return _day_without_year(_month(group(f"{kind}_m")), _day(group(f"{kind}_d")), reference, future)
     if kind == "relmonth":
@@ -440,9 +478,15 @@ def _is_weekday_not_a_day(sentence: str, match: re.Match[str]) -> bool:
     return bool(_EXPLICIT_DATE_AFTER.match(after))
 
 
+def _is_comparison(sentence: str, match: re.Match[str]) -> bool:
+    compared = _COMPARISON_BEFORE.search(sentence[: match.start()])
+    return bool(compared) and not _PAST_VERB.search(compared["gap"])
+
+
 def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
     return (
         _is_period(sentence, match)
+        or _is_comparison(sentence, match)
         or _is_window_or_stamp(sentence, match)
         or (match.lastgroup == "weekday" and _is_weekday_not_a_day(sentence, match))
         or (match.lastgroup == "relative" and _today_is_current_state(sentence, match))
@@ -483,7 +527,9 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
-        date = _resolve(match, reference, _speaks_of_future_at(sentence, match, ahead))
+        named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
+        ahead = _speaks_of_future_at(sentence, match, ahead)
+        date = _resolve(match, reference, ahead, named[-1] if named else None)
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
         anchors = [m for m in mentions if m.date is not None and not m.anchor]

@@ -547,3 +547,66 @@ def test_a_leading_phrase_keeps_its_date_from_the_countries_after_it():
     )
     found = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
     assert ("2001", ["NZ"]) in found
+
+
+# Causes found on the third blind holdout, each with sentences of our own.
+
+SPEECH_HEADING = "A long heading of a speech given by the minister at the forum on services in the digital age"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("Hall opens\n\nThe ministry opened a hall in Osh.\n\nLast updated: March 3, 2022\n", "2022-03-03"),
+        (
+            "Hall\n\nThe hall opened in 2011.\n\nSee also\n- Halls\n"
+            "This page was last edited on 2 May 2021, at 10:15.\n",
+            "2021-05-02",
+        ),
+        (
+            "Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\nThe ministry opened a hall in Osh.\n",
+            "2021-06-02",
+        ),
+        (
+            "We use cookies. Accept our cookie policy.\n\nNews | Society\n\nHall opens in Osh\n\n"
+            "Tue 1 Jun 2021 07.00 BST\nShare  Facebook  Twitter\n\nThe ministry opened a hall in Osh.\n",
+            "2021-06-01",
+        ),
+        (f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh.\n\nTags: Forum 2021\n", "2021-06-01"),
+        (
+            "NEWS > SOCIETY\n\nHall opens in Osh\n\nKABAR  BISHKEK\nJun 1, 2021 - 11:41 am GMT+6\n\n"
+            "The ministry opened a hall in Osh.\n",
+            "2021-06-01",
+        ),
+        ("Case study: halls in Osh\nDate: June 2021\n\nThe ministry opened a hall in Osh in 2019.\n", "2021-06"),
+    ],
+)
+def test_publication_dates_in_stamps_and_top_lines(page, expected):
+    assert extract_text(page).published == PartialDate.parse(expected)
+
+
+def test_a_dated_line_near_the_top_is_no_event():
+    page = f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh in 2019.\n"
+    assert [event.date.iso for event in extract_text(page).events] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The day before, the minister received the delegation.", ["2018-01-04"]),
+        ("As was reported the previous day, the changes were agreed.", ["2018-01-04"]),
+        (
+            "The decree was signed on 3 May 2012, and the hall opened on 9 June of the same year.",
+            ["2012-05-03", "2012-06-09"],
+        ),
+        ("The portal opened in 2012 and won an award the following year.", ["2012", "2013"]),
+        ("The hall opened on 3 May 2012 and the minister visited it the day after.", ["2012-05-03", "2012-05-04"]),
+        ("That year the hall was renovated.", []),
+        ("The centres handled 12% more requests than a year earlier.", []),
+        ("Usage rose to 90 percent, up from 40 percent two years ago.", []),
+        ("Services exceeded 150 million, 12% more than in the same period of last year.", []),
+        ("The portal added more than 30 services this year.", ["2018"]),
+    ],
+)
+def test_steps_from_a_named_date_and_comparisons(sentence, expected):
+    assert dates(sentence) == expected

@@ -1,0 +1,65 @@
+"""The publication date of a raw article, from its stamps, dateline and the lines at its top.
+
+A full date in a header, dateline or labelled stamp ("Last updated: February 14, 2024", "This page
+was last edited on 3 October 2023", "Source: Xinhua| 2019-05-16") beats a year-only guess such as
+"Tags: WGS 2023"; among equally precise dates a 'Published' stamp beats others, an 'Updated' one comes last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_scripts.extract_dates import MONTH, find_dates, written_dates
+from build_scripts.model import PartialDate
+
+META_PREFIX = re.compile(
+    r"^\s*[-–—(\[©]*\s*(?:source|sources|quelle|by\b|written\s+by|posted|published|updated|photo|tags|"
+    r"this\s+(?:article|story|post)\s+(?:was|is|first|originally)|(?:first|originally)\s+published|"
+    r"copyright|reporting\s+by|editing\s+by|autor|author|please\s+visit|bitte|for\s+more\s+information|"
+    r"contact|press\s+service|press\s+release|announced|issued|edited|last\s+modified|©|c\)|"
+    r"(?:this\s+page\s+was\s+)?last\s+(?:edited|updated|modified|reviewed)|date\s*:)",
+    re.IGNORECASE,
+)
+_STAMP_LIKE = re.compile(r"\s*\(|" + META_PREFIX.pattern, re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|announced|issued|first\s+published)\b", re.IGNORECASE)
+_UPDATED_LABEL = re.compile(
+    r"^\W*(?:(?:this\s+page\s+was\s+)?last\s+)?(?:updated|edited|modified|reviewed)\b", re.IGNORECASE
+)
+_DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
+
+
+def has_date(line: str) -> bool:
+    """A written date, full or without its year ("Sept. 14"); relative words do not count."""
+    if any(mention.date for mention in find_dates(line, None)) or _DAY_AND_MONTH.search(line):
+        return True
+    return bool(_STAMP_LIKE.match(line) and written_dates(line, None))  # "Updated: ...", "(PTI, May 2006)"
+
+
+def _stamp_rank(line: str) -> int:
+    """'Published:' and 'Posted' stamps come first, 'Updated:' ones last."""
+    if _PUBLISHED_LABEL.match(line):
+        return 0
+    return 2 if _UPDATED_LABEL.match(line) else 1
+
+
+def _precision(date: PartialDate) -> int:
+    return len(date.iso)
+
+
+def publication_date(candidates: list[str]) -> PartialDate | None:
+    """The most precise date of the candidate lines (dateline, header, top lines, stamps, trailer);
+    "Sept. 14" takes a year found elsewhere ("2024-02-07T11:42:05Z")."""
+    dated = [line for line in candidates if has_date(line)]
+    years = [date.year for line in dated for date in written_dates(line, None)]
+    best: tuple[int, int, int, PartialDate] | None = None
+    for order, line in enumerate(dated):
+        found = written_dates(line, None)
+        if not found and years:  # "Sept. 14" with the year of "ATA, 2017"
+            found = written_dates(line, PartialDate(years[0], 12, 31))[:1]
+        if not found:
+            continue
+        date = max(found, key=_precision)
+        key = (-_precision(date), _stamp_rank(line), order, date)
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return best[3] if best else None
