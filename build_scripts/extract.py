@@ -25,7 +25,9 @@ from build_scripts.model import Country, Event, PartialDate, Seed
 _OTHER_NEWS = re.compile(
     r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
     r"(?:read|see)\s+(?:also|more)\b|also\s+read\b|related\s*:?\s*$|you\s+may\s+also\s+like|"
-    r"\d*\s*(?:comments?|responses?|replies)\s*:?\s*$|leave\s+a\s+(?:comment|reply)\b)",
+    r"\d*\s*(?:comments?|responses?|replies)\s*(?:\(\d+\))?\s*:?\s*$|leave\s+a\s+(?:comment|reply)\b|"
+    r"(?:most\s+(?:read|viewed|popular|shared)|reading\s+now|trending|popular)\s*:?\s*$|"
+    r"related\s+(?:topics|content|links)\b)",
     re.IGNORECASE,
 )
 # Page furniture that is neither header nor text: cookie banners, share buttons
@@ -38,7 +40,7 @@ _ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Z][^.!?]{0,40}$")
 _TOP_LINES = 8
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
 _CREDIT_LINE = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit)s?\b\s*[:.,-]|"
+    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit)s?\b\s*[\]:.,-]|"
     r"^\s*(?:this\s+(?:article|story|post)\s+(?:was|is)\s+)?(?:first|originally)\s+published\b",
     re.IGNORECASE,
 )
@@ -56,6 +58,13 @@ _ABBREVIATION = re.compile(
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|whereas)\s|;\s|\s+while\s")
+# "It was noted that ..." reports; its "It" is nobody, so the sentence does not go on about the previous country
+_IMPERSONAL = re.compile(
+    r"^It\s+(?:is|was|has\s+been|should\s+be|must\s+be)\s+(?:noted|reported|said|announced|stressed|"
+    r"emphasi[sz]ed|mentioned|informed|worth)\b"
+)
+_LOCATED_IN = re.compile(r"^(?:In|Across|Throughout|Within)\s+[^,;]{1,40},")
+_TOPIC_WORDS = 3
 _MEETING_VERB = re.compile(
     r"\b(?:presented|briefed|shared|agreed|discussed|met|gathered|celebrated|signed|exchanged|included)\b"
 )
@@ -256,7 +265,17 @@ def _clause_countries(sentence: str, mention: DateMention, context: str) -> tupl
         bounds.append(phrase.end())
     start = max(b for b in bounds if b <= mention.start)
     end = min(b for b in bounds if b >= mention.end)
-    return countries_in(sentence[start:end], context)
+    if phrase and end <= phrase.end():
+        return countries_in(sentence[start:end], context)
+    return countries_in(sentence[start:end], context) or countries_in(_topic(sentence), context)
+
+
+def _topic(sentence: str) -> str:
+    """Where a sentence says what it is about: "In Nigeria," or its first words ("Peru's MAC centres ...");
+    a clause that names no country of its own is about that one."""
+    if located := _LOCATED_IN.match(sentence):
+        return located.group()
+    return " ".join(sentence.split()[:_TOPIC_WORDS])
 
 
 def _main_country(title: str, layout: _Layout, context: str) -> Country | None:
@@ -306,7 +325,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     previous: tuple[Country, ...] = ()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
-        if previous and continuation_opener().match(sentence.text):
+        if previous and continuation_opener().match(sentence.text) and not _IMPERSONAL.match(sentence.text):
             fallback = previous  # "Finland took a different route. Its offices opened in 2009."
         own = countries_in(sentence.text, text) or fallback
         previous = own

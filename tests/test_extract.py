@@ -610,3 +610,37 @@ def test_a_dated_line_near_the_top_is_no_event():
 )
 def test_steps_from_a_named_date_and_comparisons(sentence, expected):
     assert dates(sentence) == expected
+
+
+def _events(text: str) -> list[tuple[str, list[str]]]:
+    return [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
+
+
+def test_a_clause_without_a_country_takes_its_sentences_topic():
+    text = (
+        "Halls in West Africa\n\nAccra, 5 May 2023 – Ghana opened a hall.\n\n"
+        "In Nigeria, the agency rolled out a portal in 2020, and the council, set up in 2016, set standards.\n"
+    )
+    assert ("2016", ["NG"]) in _events(text)
+
+
+def test_it_was_noted_does_not_go_on_about_the_previous_country():
+    text = (
+        "Uzbekistan and Latvia meet\n\nTashkent, 5 May 2019 – Uzbekistan received guests from Uzbekistan.\n\n"
+        "The Latvian side was informed. It was noted that the halls opened in all districts in 2018.\n"
+    )
+    assert ("2018", ["UZ"]) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Comments (2)\nAnna - May 6, 2023 at 10:12 am\nGreat post!\n",
+        "Reading now:\n4 May 2023 The minister discussed the economy\n",
+        "Most viewed\n - Markets: the best of May 2023\n",
+        "[Photo] Residents queue at the hall, May 2, 2023. (Agency/Photographer)\n",
+    ],
+)
+def test_comments_reading_now_and_photo_blocks_are_no_events(block):
+    text = f"Hall opens in Osh\n\nOsh, 5 May 2023 – The ministry opened a hall in Osh in 2019.\n\n{block}"
+    assert _events(text) == [("2019", ["KG"])]
