@@ -58,7 +58,7 @@ _ABBREVIATION = re.compile(
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|whereas)\s|;\s|\s+while\s")
-# "It was noted that ..." reports; its "It" is nobody, so the sentence does not go on about the previous country
+# "It was noted that ...": its "It" is nobody, so the sentence does not go on about the previous country
 _IMPERSONAL = re.compile(
     r"^It\s+(?:is|was|has\s+been|should\s+be|must\s+be)\s+(?:noted|reported|said|announced|stressed|"
     r"emphasi[sz]ed|mentioned|informed|worth)\b"
@@ -325,7 +325,8 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     previous: tuple[Country, ...] = ()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
-        if previous and continuation_opener().match(sentence.text) and not _IMPERSONAL.match(sentence.text):
+        goes_on = continuation_opener().match(sentence.text) and not _IMPERSONAL.match(sentence.text)
+        if previous and goes_on:
             fallback = previous  # "Finland took a different route. Its offices opened in 2009."
         own = countries_in(sentence.text, text) or fallback
         previous = own

@@ -6,6 +6,7 @@ them does not count; they resolve to no country.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -131,7 +132,10 @@ def _money_and_language_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re
     return currency, cued, after_in
 
 
-_IN_A_LIST = re.compile(r"\b(?:in|into)\s+(?:[A-Z][\w-]*(?:,\s*|\s+(?:and|or)\s+))*$")
+# "in English, French or Polish"; a month is no language: "in March, Polish and Ukrainian ministries agreed"
+_NOT_A_MONTH = rf"(?!(?:{'|'.join(calendar.month_name[1:])})\b)"
+_IN_A_LIST = re.compile(rf"\b(?:in|into)\s+(?:{_NOT_A_MONTH}[A-Z][\w-]*(?:,\s*|\s+(?:and|or)\s+))*$")
+_CAPITALISED_WORD = re.compile(r"^\s([A-Z][a-z]+)\b")
 
 
 def _names_money_or_language(text: str, match: re.Match[str]) -> bool:
@@ -143,6 +147,31 @@ def _names_money_or_language(text: str, match: re.Match[str]) -> bool:
     if match["name"] not in _data()["demonyms"]:
         return False
     return bool(cued.match(after) or (_IN_A_LIST.search(text[: match.start()]) and after_in.match(after)))
+
+
+def _names_a_person(text: str, match: re.Match[str]) -> bool:
+    """'Jordan Matthews' is a person: a first name before a capitalised word that is no place."""
+    if match["name"] not in _data()["given_names"]:
+        return False
+    surname = _CAPITALISED_WORD.match(text[match.end() :])
+    return bool(surname) and surname[1] not in _names()
+
+
+@cache
+def _noun_cues() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    def any_of(words: list[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(word) for word in words)})(?!\w)")
+
+    return {
+        name: (any_of(cues["noun_cues"]), any_of(cues["country_cues"]))
+        for name, cues in _data()["common_nouns"].items()
+    }
+
+
+def _names_a_thing(form: str, context: str) -> bool:
+    """'Turkey' in a text about Christmas dinner, naming the country no other way, is the bird."""
+    cues = _noun_cues().get(form)
+    return bool(cues) and bool(cues[0].search(context)) and not cues[1].search(context)
 
 
 def _flags_and_hashtags(text: str) -> list[CountryMention]:
@@ -182,6 +211,10 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
                 if mentions and re.fullmatch(r",\s*", text[mentions[-1].end : match.start()]):
                     mentions.pop()  # "Athens, Georgia" is a US town, not Greece
         if code and _names_money_or_language(text, match):
+            continue
+        if match["name"] and (_names_a_person(text, match) or _names_a_thing(match["name"], context or text)):
+            continue
+        if match["abbreviation"] and text[match.end() : match.end() + 1] == "$":  # "US$ 50 million"
             continue
         mentions.append(CountryMention(match.start(), match.end(), country(code) if code else None))
     return sorted(mentions, key=lambda mention: mention.start)

@@ -644,3 +644,30 @@ def test_it_was_noted_does_not_go_on_about_the_previous_country():
 def test_comments_reading_now_and_photo_blocks_are_no_events(block):
     text = f"Hall opens in Osh\n\nOsh, 5 May 2023 – The ministry opened a hall in Osh in 2019.\n\n{block}"
     assert _events(text) == [("2019", ["KG"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jordan Matthews, a former civil servant, spoke.", []),
+        ("Media contact: Jordan Tan, Kiosentrix", []),
+        ("Jordan and Chad signed the protocol.", ["JO", "TD"]),
+        ("The queue was longer than for the Christmas bird. Turkey, it turns out, is easy to get.", []),
+        ("Turkey opened its first hall in Ankara.", ["TR"]),
+        ("Türkiye and Azerbaijan signed a protocol.", ["TR", "AZ"]),
+        ("The IDB approved a US$ 50 million loan.", []),
+        ("In March, Polish and Ukrainian ministries agreed.", ["PL", "UA"]),
+    ],
+)
+def test_people_birds_and_dollars_are_not_countries(text, expected):
+    assert [country.code for country in countries_in(text, text)] == expected
+
+
+def test_an_about_the_company_block_names_countries_but_dates_no_events():
+    text = (
+        "Kiosks for halls\n\nKUALA LUMPUR, Malaysia, Sept. 7, 2023 – The firm today announced a contract.\n\n"
+        "About Kiosentrix\nFounded in 2009, Kiosentrix has offices in Malaysia and Indonesia.\n"
+    )
+    extraction = extract_text(text)
+    assert [c.code for c in extraction.countries] == ["ID", "MY"]
+    assert [event.date.iso for event in extraction.events] == ["2023-09-07"]
