@@ -68,6 +68,8 @@ _TOPIC_WORDS = 3
 _MEETING_VERB = re.compile(
     r"\b(?:presented|briefed|shared|agreed|discussed|met|gathered|celebrated|signed|exchanged|included)\b"
 )
+# An undated sentence in which the guests visit dates to the occasion too; not "halls are visited by 20,000"
+_VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured)\b")
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,8 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     )
     if news_date:  # what was presented, shared or agreed at the occasion the article reports
         for sentence, own, mentions in undated:
-            if _MEETING_VERB.search(sentence.text) and not re.search(
+            at_occasion = _MEETING_VERB.search(sentence.text) or _VISIT_VERB.search(sentence.text)
+            if at_occasion and not re.search(
                 r"\b(?:will|shall|would)\b", sentence.text
             ):
                 event = Event(

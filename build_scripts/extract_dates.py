@@ -125,7 +125,8 @@ _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will 
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
 _RANGE_BEFORE = re.compile(
     rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till)\s+$|"
-    rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$"
+    rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$|"
+    r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
 _SOURCE_BRACKET = (re.compile(r"\((?:[A-Z][\w&.' -]*,\s*)?$"), re.compile(r"^\s*\)"))
 _PHONE_BEFORE = re.compile(
@@ -154,7 +155,8 @@ _QUANTITY = re.compile(
 )
 _THROUGHPUT_VERB = re.compile(
     r"\b(?:serve[ds]?|handle[ds]?|process(?:ed|es)?|provided?|issued?|receive[ds]?|recieved|rendered|"
-    r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped)\b",
+    r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped|"
+    r"surveyed|polled)\b",
     re.IGNORECASE,
 )
 _COUNT_AFTER_TODAY = re.compile(
@@ -169,6 +171,9 @@ _COMPARISON_BEFORE = re.compile(
     r"same\s+period\s+(?:of|in))\b"
     r"(?P<gap>[^,;]*)$",
     re.IGNORECASE,
+)
+_PRESENT_AFTER_TODAY = re.compile(
+    r",?\s+(?:(?:it|they|there|we|the\s+\w+)\s+)?(?:is|are|has|have|\w{3,}[^s\W]s)\b(?!\s+\w+ed\b)"
 )
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
@@ -408,6 +413,8 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
     if before.count("“") > before.count("”") or before.count('"') % 2:
         return True  # "“Today I was out ...”": the speaker's day, not the article's
     if _COUNT_AFTER_TODAY.match(sentence[match.end() :]):  # "Today 347 centres ...", "Today there are ..."
+        return True
+    if _PRESENT_AFTER_TODAY.match(sentence[match.end() :]):  # "... was launched in 2018 and today connects"
         return True
     return not _PAST_VERB.search(_own_clause(sentence, match))
 

@@ -671,3 +671,24 @@ def test_an_about_the_company_block_names_countries_but_dates_no_events():
     extraction = extract_text(text)
     assert [c.code for c in extraction.countries] == ["ID", "MY"]
     assert [event.date.iso for event in extraction.events] == ["2023-09-07"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Peru approved its National Policy for Modernization to 2030 in 2018.", ["2018"]),
+        ("The system was launched in 2018 and today connects more than 160 bodies.", ["2018"]),
+        ("The agency opened today its new centre in the capital.", ["2018-01-05"]),
+        ("- 48 percent of visitors surveyed in 2022 were women.", []),
+    ],
+)
+def test_title_horizons_present_states_and_survey_figures(sentence, expected):
+    assert dates(sentence) == expected
+
+
+def test_guests_visiting_on_the_reported_day_is_an_event_but_halls_being_visited_is_not():
+    text = (
+        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the vice minister received a Tajik delegation. "
+        "The guests visited Public Service Center No. 1 of Astana. Halls are visited by 20,000 people a day.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04", "2024-03-04"]
