@@ -551,7 +551,7 @@ def test_a_leading_phrase_keeps_its_date_from_the_countries_after_it():
 
 # Causes found on the third blind holdout, each with sentences of our own.
 
-SPEECH_HEADING = "A long heading of a speech given by the minister at the forum on services in the digital age"
+SPEECH_HEADING = "A long heading of a speech given by the minister at the forum on services in a digital era"
 
 
 @pytest.mark.parametrize(
@@ -564,7 +564,8 @@ SPEECH_HEADING = "A long heading of a speech given by the minister at the forum 
             "2021-05-02",
         ),
         (
-            "Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\nThe ministry opened a hall in Osh.\n",
+            "Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\n"
+            "The ministry opened a hall in Osh.\n",
             "2021-06-02",
         ),
         (
@@ -572,13 +573,16 @@ SPEECH_HEADING = "A long heading of a speech given by the minister at the forum 
             "Tue 1 Jun 2021 07.00 BST\nShare  Facebook  Twitter\n\nThe ministry opened a hall in Osh.\n",
             "2021-06-01",
         ),
-        (f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh.\n\nTags: Forum 2021\n", "2021-06-01"),
+        (
+            f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh.\n\nTags: Forum 2021\n",
+            "2021-06-01",
+        ),
         (
             "NEWS > SOCIETY\n\nHall opens in Osh\n\nKABAR  BISHKEK\nJun 1, 2021 - 11:41 am GMT+6\n\n"
             "The ministry opened a hall in Osh.\n",
             "2021-06-01",
         ),
-        ("Case study: halls in Osh\nDate: June 2021\n\nThe ministry opened a hall in Osh in 2019.\n", "2021-06"),
+        ("Case study: halls in Osh\nDate: June 2021\n\nThe hall in Osh opened in 2019.\n", "2021-06"),
     ],
 )
 def test_publication_dates_in_stamps_and_top_lines(page, expected):
@@ -600,7 +604,7 @@ def test_a_dated_line_near_the_top_is_no_event():
             ["2012-05-03", "2012-06-09"],
         ),
         ("The portal opened in 2012 and won an award the following year.", ["2012", "2013"]),
-        ("The hall opened on 3 May 2012 and the minister visited it the day after.", ["2012-05-03", "2012-05-04"]),
+        ("A hall opened on 3 May 2012 and a minister saw it the day after.", ["2012-05-03", "2012-05-04"]),
         ("That year the hall was renovated.", []),
         ("The centres handled 12% more requests than a year earlier.", []),
         ("Usage rose to 90 percent, up from 40 percent two years ago.", []),
@@ -619,14 +623,14 @@ def _events(text: str) -> list[tuple[str, list[str]]]:
 def test_a_clause_without_a_country_takes_its_sentences_topic():
     text = (
         "Halls in West Africa\n\nAccra, 5 May 2023 – Ghana opened a hall.\n\n"
-        "In Nigeria, the agency rolled out a portal in 2020, and the council, set up in 2016, set standards.\n"
+        "In Nigeria, the agency rolled out a portal in 2020, and the council, set up in 2016, set rules.\n"
     )
     assert ("2016", ["NG"]) in _events(text)
 
 
 def test_it_was_noted_does_not_go_on_about_the_previous_country():
     text = (
-        "Uzbekistan and Latvia meet\n\nTashkent, 5 May 2019 – Uzbekistan received guests from Uzbekistan.\n\n"
+        "Uzbekistan and Latvia meet\n\nTashkent, 5 May 2019 – Uzbekistan received guests.\n\n"
         "The Latvian side was informed. It was noted that the halls opened in all districts in 2018.\n"
     )
     assert ("2018", ["UZ"]) in _events(text)
@@ -665,7 +669,7 @@ def test_people_birds_and_dollars_are_not_countries(text, expected):
 
 def test_an_about_the_company_block_names_countries_but_dates_no_events():
     text = (
-        "Kiosks for halls\n\nKUALA LUMPUR, Malaysia, Sept. 7, 2023 – The firm today announced a contract.\n\n"
+        "Kiosks for halls\n\nKUALA LUMPUR, Malaysia, Sept. 7, 2023 – The firm today announced a deal.\n\n"
         "About Kiosentrix\nFounded in 2009, Kiosentrix has offices in Malaysia and Indonesia.\n"
     )
     extraction = extract_text(text)
@@ -688,7 +692,8 @@ def test_title_horizons_present_states_and_survey_figures(sentence, expected):
 
 def test_guests_visiting_on_the_reported_day_is_an_event_but_halls_being_visited_is_not():
     text = (
-        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the vice minister received a Tajik delegation. "
-        "The guests visited Public Service Center No. 1 of Astana. Halls are visited by 20,000 people a day.\n"
+        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, a minister received a Tajik delegation. "
+        "The guests visited Public Service Center No. 1 of Astana. "
+        "Halls are visited by 20,000 people a day.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04", "2024-03-04"]
