@@ -6,8 +6,6 @@ A mention is either an event date or a date that dates nothing new: a period ("s
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,14 +13,21 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.extract_relative import (
+    day_number,
+    day_without_year,
+    month_number,
+    month_without_year,
+    relative_date,
+    safe_date,
+    shifted_date,
+    weekday_date,
+    with_relative_year,
+)
 from build_scripts.model import PartialDate
 
 NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
 
-_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
 _NUMBER_WORDS = {
     word: number
     for number, word in enumerate(
@@ -213,168 +218,54 @@ def _years_ago(count: str, unit: str) -> int:
     return _number(count) * (10 if unit.casefold().startswith("decade") else 1)
 
 
-def _month(text: str) -> int:
-    return _MONTHS[text.rstrip(".").casefold()]
-
-
-def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # a range "21-22" starts on its first day
-
-
-def _safe(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
-    try:
-        return PartialDate.parse(PartialDate(year, month, day).iso)
-    except ValueError:
-        return None
-
-
-def _shift_month(date: PartialDate, months: int) -> PartialDate:
-    index = date.year * 12 + (date.month - 1) + months
-    return PartialDate(index // 12, index % 12 + 1)
-
-
-def _month_without_year(month: int, reference: PartialDate, direction: int) -> PartialDate:
-    """`direction` -1: the latest such month up to the reference; +1: the next from it; 0: its year."""
-    if reference.month is None or direction == 0:
-        return PartialDate(reference.year, month)
-    if direction < 0:
-        return PartialDate(reference.year if month <= reference.month else reference.year - 1, month)
-    return PartialDate(reference.year if month >= reference.month else reference.year + 1, month)
-
-
-def _day_without_year(month: int, day: int, reference: PartialDate, future: bool) -> PartialDate | None:
-    if reference.month is None:
-        return _safe(reference.year, month, day)
-    here = (month, day)
-    now = (reference.month, reference.day or (32 if not future else 0))
-    if future:
-        year = reference.year if here >= now else reference.year + 1
-    else:
-        year = reference.year if here <= now else reference.year - 1
-    return _safe(year, month, day)
-
-
-def _as_date(day: datetime.date, precision: str) -> PartialDate:
-    if precision == "day":
-        return PartialDate(day.year, day.month, day.day)
-    return PartialDate(day.year, day.month) if precision == "month" else PartialDate(day.year)
-
-
-def _days_from(reference: PartialDate, days: int) -> PartialDate:
-    """The reference moved by whole days, at the reference's own precision."""
-    if reference.precision != "day":
-        return reference
-    moved = datetime.date(reference.year, reference.month, reference.day) + datetime.timedelta(days=days)
-    return _as_date(moved, "day")
-
-
-def _weekday(name: str, reference: PartialDate, future: bool) -> PartialDate:
-    if reference.precision != "day":
-        return reference
-    today = datetime.date(reference.year, reference.month, reference.day)
-    wanted = _WEEKDAYS[name.casefold()]
-    offset = (wanted - today.weekday()) % 7 if future else -((today.weekday() - wanted) % 7)
-    return _as_date(today + datetime.timedelta(days=offset), "day")
-
-
-def _relative(phrase: str, reference: PartialDate) -> PartialDate | None:
-    words = phrase.casefold().split()
-    unit = words[-1]
-    if unit in ("today", "tonight"):
-        return reference
-    if unit == "yesterday":
-        return _days_from(reference, -1)
-    if unit == "tomorrow":
-        return _days_from(reference, 1)
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
-        words[-2] if len(words) > 1 else "", 0
-    )
-    if unit in ("year", "spring", "summer", "autumn", "fall", "winter"):  # a season: its year
-        return PartialDate(reference.year + step)
-    if reference.month is None:
-        return PartialDate(reference.year) if step == 0 else None
-    if unit == "month":
-        return _shift_month(PartialDate(reference.year, reference.month), step)
-    # a week: its month, when the reference knows its day
-    moved = _days_from(reference, 7 * step)
-    return PartialDate(moved.year, moved.month)
-
-
-_STEPS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "earlier": -1, "before": -1,
-          "next": 1, "coming": 1, "following": 1, "later": 1, "after": 1}
-_FROM_ANCHOR = {"same", "following", "preceding", "that"}  # "of the same year": the year just named
-
-
-def _with_relative_year(
-    match: re.Match[str], reference: PartialDate, anchor: PartialDate | None
-) -> PartialDate | None:
-    direction = match["ry_dir"].casefold()
-    base = anchor if direction in _FROM_ANCHOR else reference
-    if base is None:
-        return None
-    day = match["ry_d"] or match["ry_d2"]
-    return _safe(base.year + _STEPS.get(direction, 0), _month(match["ry_m"]), _day(day) if day else None)
-
-
-def _shifted(phrase: str, reference: PartialDate, anchor: PartialDate | None) -> PartialDate | None:
-    """'The day before', 'the following year', 'that year': a step from the date just named in the
-    sentence, else from the publication date ('the same year' needs a date named before it)."""
-    words = phrase.casefold().split()
-    step = next((_STEPS[word] for word in words if word in _STEPS), 0)
-    if "day" in words:
-        base = anchor if anchor and anchor.precision == "day" else reference
-        return _days_from(base, step) if base.precision == "day" else None
-    if anchor is None and (step == 0 or words[1] in _FROM_ANCHOR):
-        return None
-    return PartialDate((anchor or reference).year + step)
-
-
 def _resolve(
     match: re.Match[str], reference: PartialDate | None, future: bool, anchor: PartialDate | None = None
 ) -> PartialDate | None:
     kind = match.lastgroup
     group = match.group
     if kind == "iso":
-        return _safe(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
+        return safe_date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
     if kind == "numeric":
         first, second, year = int(group("num_a")), int(group("num_b")), int(group("num_y"))
         day, month = (second, first) if second > 12 else (first, second)  # day first, as in Europe
-        return _safe(year, month, day)
+        return safe_date(year, month, day)
     if kind in ("mdy", "dmy"):
-        return _safe(int(group(f"{kind}_y")), _month(group(f"{kind}_m")), _day(group(f"{kind}_d")))
+        month, day = month_number(group(f"{kind}_m")), day_number(group(f"{kind}_d"))
+        return safe_date(int(group(f"{kind}_y")), month, day)
     if kind == "my":
-        return PartialDate(int(group("my_y")), _month(group("my_m")))
+        return PartialDate(int(group("my_y")), month_number(group("my_m")))
     if kind == "year":
         return PartialDate(int(group("year_y")))
     if reference is None:
         return None  # everything below is relative to a reference the text does not give
     if kind == "relyear":
-        return _with_relative_year(match, reference, anchor)
+        return with_relative_year(match, reference, anchor)
     if kind == "shifted":
-        return _shifted(match["shifted"], reference, anchor)
+        return shifted_date(match["shifted"], reference, anchor)
     if kind in ("md", "dm"):
-        return _day_without_year(_month(group(f"{kind}_m")), _day(group(f"{kind}_d")), reference, future)
+        month, day = month_number(group(f"{kind}_m")), day_number(group(f"{kind}_d"))
+        return day_without_year(month, day, reference, future)
     if kind == "relmonth":
         direction = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(group("rel_dir").casefold(), 1)
-        month = _month(group("rel_m"))
+        month = month_number(group("rel_m"))
         if direction and reference.month is not None:  # "last December" is strictly before, "next" after
-            date = _month_without_year(month, reference, direction)
+            date = month_without_year(month, reference, direction)
             if date.month == reference.month and date.year == reference.year:
                 date = PartialDate(date.year + direction, month)
             return date
-        return _month_without_year(month, reference, 0)
+        return month_without_year(month, reference, 0)
     if kind in ("month", "bare_month"):
-        month = _month(group("month_m") if kind == "month" else group("bare_m"))
-        return _month_without_year(month, reference, 1 if future else -1)
+        month = month_number(group("month_m") if kind == "month" else group("bare_m"))
+        return month_without_year(month, reference, 1 if future else -1)
     if kind == "ago":
         return PartialDate(reference.year - _years_ago(group("ago_n"), group("ago_unit")))
     if kind == "agomonth":  # "a decade ago, in November": that month of that year
         year = reference.year - _years_ago(group("am_n"), group("am_unit"))
-        return PartialDate(year, _month(group("am_m")))
+        return PartialDate(year, month_number(group("am_m")))
     if kind == "relative":
-        return _relative(group("rel_word"), reference)
+        return relative_date(group("rel_word"), reference)
     if kind == "weekday":
-        return _weekday(group("wd"), reference, future)
+        return weekday_date(group("wd"), reference, future)
     return None
 
 

@@ -1,0 +1,132 @@
+"""Relative dates resolved against a reference: "last December", "on Monday", "the day before",
+"March of the same year", and a day or month written without its year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+from build_scripts.model import PartialDate
+
+_MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
+
+
+def month_number(text: str) -> int:
+    return _MONTHS[text.rstrip(".").casefold()]
+
+
+def day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # a range "21-22" starts on its first day
+
+
+def safe_date(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate.parse(PartialDate(year, month, day).iso)
+    except ValueError:
+        return None
+
+
+def _shift_month(date: PartialDate, months: int) -> PartialDate:
+    index = date.year * 12 + (date.month - 1) + months
+    return PartialDate(index // 12, index % 12 + 1)
+
+
+def month_without_year(month: int, reference: PartialDate, direction: int) -> PartialDate:
+    """`direction` -1: the latest such month up to the reference; +1: the next from it; 0: its year."""
+    if reference.month is None or direction == 0:
+        return PartialDate(reference.year, month)
+    if direction < 0:
+        return PartialDate(reference.year if month <= reference.month else reference.year - 1, month)
+    return PartialDate(reference.year if month >= reference.month else reference.year + 1, month)
+
+
+def day_without_year(month: int, day: int, reference: PartialDate, future: bool) -> PartialDate | None:
+    if reference.month is None:
+        return safe_date(reference.year, month, day)
+    here = (month, day)
+    now = (reference.month, reference.day or (32 if not future else 0))
+    if future:
+        year = reference.year if here >= now else reference.year + 1
+    else:
+        year = reference.year if here <= now else reference.year - 1
+    return safe_date(year, month, day)
+
+
+def _as_date(day: datetime.date, precision: str) -> PartialDate:
+    if precision == "day":
+        return PartialDate(day.year, day.month, day.day)
+    return PartialDate(day.year, day.month) if precision == "month" else PartialDate(day.year)
+
+
+def days_from(reference: PartialDate, days: int) -> PartialDate:
+    """The reference moved by whole days, at the reference's own precision."""
+    if reference.precision != "day":
+        return reference
+    moved = datetime.date(reference.year, reference.month, reference.day) + datetime.timedelta(days=days)
+    return _as_date(moved, "day")
+
+
+def weekday_date(name: str, reference: PartialDate, future: bool) -> PartialDate:
+    if reference.precision != "day":
+        return reference
+    today = datetime.date(reference.year, reference.month, reference.day)
+    wanted = _WEEKDAYS[name.casefold()]
+    offset = (wanted - today.weekday()) % 7 if future else -((today.weekday() - wanted) % 7)
+    return _as_date(today + datetime.timedelta(days=offset), "day")
+
+
+def relative_date(phrase: str, reference: PartialDate) -> PartialDate | None:
+    words = phrase.casefold().split()
+    unit = words[-1]
+    if unit in ("today", "tonight"):
+        return reference
+    if unit == "yesterday":
+        return days_from(reference, -1)
+    if unit == "tomorrow":
+        return days_from(reference, 1)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
+        words[-2] if len(words) > 1 else "", 0
+    )
+    if unit in ("year", "spring", "summer", "autumn", "fall", "winter"):  # a season: its year
+        return PartialDate(reference.year + step)
+    if reference.month is None:
+        return PartialDate(reference.year) if step == 0 else None
+    if unit == "month":
+        return _shift_month(PartialDate(reference.year, reference.month), step)
+    # a week: its month, when the reference knows its day
+    moved = days_from(reference, 7 * step)
+    return PartialDate(moved.year, moved.month)
+
+
+_STEPS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "earlier": -1, "before": -1,
+          "next": 1, "coming": 1, "following": 1, "later": 1, "after": 1}
+_FROM_ANCHOR = {"same", "following", "preceding", "that"}  # "of the same year": the year just named
+
+
+def with_relative_year(
+    match: re.Match[str], reference: PartialDate, anchor: PartialDate | None
+) -> PartialDate | None:
+    direction = match["ry_dir"].casefold()
+    base = anchor if direction in _FROM_ANCHOR else reference
+    if base is None:
+        return None
+    day = match["ry_d"] or match["ry_d2"]
+    month = month_number(match["ry_m"])
+    return safe_date(base.year + _STEPS.get(direction, 0), month, day_number(day) if day else None)
+
+
+def shifted_date(phrase: str, reference: PartialDate, anchor: PartialDate | None) -> PartialDate | None:
+    """'The day before', 'the following year', 'that year': a step from the date just named in the
+    sentence, else from the publication date ('the same year' needs a date named before it)."""
+    words = phrase.casefold().split()
+    step = next((_STEPS[word] for word in words if word in _STEPS), 0)
+    if "day" in words:
+        base = anchor if anchor and anchor.precision == "day" else reference
+        return days_from(base, step) if base.precision == "day" else None
+    if anchor is None and (step == 0 or words[1] in _FROM_ANCHOR):
+        return None
+    return PartialDate((anchor or reference).year + step)
