@@ -140,7 +140,8 @@ def _split_sentences(line: str, offset: int) -> list[_Sentence]:
 
 def _inline_dateline(line: str) -> tuple[int, str, str]:
     """How many leading characters of the first paragraph are its dateline, with its date and agency."""
-    for separator in re.finditer(r"\s*(?:--|[–—:-]|\.)\s+(?=[\"“]?[A-Z])", line[:120]):
+    # "BAKU, 29 December 2012 – ", "Addis Ababa, July 24/2024 (ENA) ": an agency's bracket may close it
+    for separator in re.finditer(r"(?:\s*(?:--|[–—:-]|\.)\s+|(?<=\))\s+)(?=[\"“]?[A-Z])", line[:120]):
         head = line[: separator.start()]
         tokens = re.findall(r"\([^)]*\)|/[^/]*/|[^\s,|]+", head)
         if not tokens or len(tokens) > 9 or not all(re.match(r"[\W\d]*[A-ZÀ-Ý0-9(/]", t) for t in tokens):
@@ -149,7 +150,7 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
         agency_name = (agency["paren"] or agency["slash"]).strip() if agency else ""
         date_text = _AGENCY.sub("", head)
         dated = has_date(date_text)
-        is_dash = not separator.group().strip().startswith(".")
+        is_dash = separator.group().strip()[:1] not in (".", "")
         if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
             return separator.end(), date_text if dated else "", agency_name
     return 0, "", ""

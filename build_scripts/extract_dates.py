@@ -47,8 +47,8 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
 )
-# Not "1990s", "2005-07", "forum2025@", "report_2019.pdf"
-YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|[\w@]|\.[a-z])"
+# Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
+YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
@@ -63,7 +63,7 @@ _PATTERN = re.compile(
   | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
   | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
         (?i:(?:of\s+)?(?:the\s+)?(?P<ry_dir>{_DIRECTION})\s+year)\b)
-  | (?P<mdy>(?P<mdy_m>{MONTH})\s+(?P<mdy_d>{DAY}),?\s+(?P<mdy_y>{YEAR}))
+  | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,?\s+|/)(?P<mdy_y>{YEAR}))  # "July 24/2024"
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
@@ -125,6 +125,8 @@ _FUTURE = re.compile(rf"\b(?:{_words('future_markers')})\b")
 _WINDOW = re.compile(rf"\b(?:{_words('window_words')})\b", re.IGNORECASE)
 _AVAILABLE = re.compile(rf"\b(?:{_words('availability_words')})\b")
 _HABITUAL = re.compile(rf"\b(?:{_words('habitual_verbs')})\b", re.IGNORECASE)
+# A year that names a plan rather than dating it: "the Digital Uzbekistan – 2030 strategy"
+_PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
@@ -281,7 +283,9 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     ):
         return True
     if match.lastgroup == "year":
-        if _PERIOD_AFTER.match(after) or _COUNTED_AFTER.match(after) or _NAME_BEFORE.search(before):
+        if _PERIOD_AFTER.match(after) or _PLAN_AFTER.match(after) or _COUNTED_AFTER.match(after):
+            return True
+        if _NAME_BEFORE.search(before):
             return True
     return False
 

@@ -451,6 +451,9 @@ def test_more_date_forms(sentence, expected):
         "Five years ago a farmer needed three trips to the capital.",
         "“Today I was out in the villages,” she said.",
         "Updated: 2024-03-06 10:00",
+        "The hall follows Directive (EU) 2019/882 on accessibility.",
+        "The Digital Armenia 2030 agenda sets the course for the halls.",
+        "As of 1 March, the portal had 2 million accounts.",
     ],
 )
 def test_periods_windows_stamps_and_states_are_not_events(sentence):
@@ -468,6 +471,7 @@ def test_periods_windows_stamps_and_states_are_not_events(sentence):
         ("Opening in Nis 🇷🇸 today.", ["RS"]),
         ("#DigitalSerbia #OneStopShop", ["RS"]),
         ("The mayors of Medellín and Lyon met.", ["CO", "FR"]),
+        ("HÀ NỘI — Halls across Việt Nam now accept chip IDs.", ["VN"]),
     ],
 )
 def test_more_country_forms(text, expected):
@@ -583,6 +587,8 @@ SPEECH_HEADING = "A long heading of a speech given by the minister at the forum 
             "2021-06-01",
         ),
         ("Case study: halls in Osh\nDate: June 2021\n\nThe hall in Osh opened in 2019.\n", "2021-06"),
+        ("Halls in Osh\n\nUpdated: March, 05/2021 - 09:30\n\nThe hall in Osh opened in 2019.\n", "2021-03-05"),
+        ("Hall opens in Osh\n\nOsh, March 5/2021 (KG News) The mayor opened a hall in Osh.\n", "2021-03-05"),
     ],
 )
 def test_publication_dates_in_stamps_and_top_lines(page, expected):
