@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.extract_countries import continuation_opener, countries_in, leading_phrase
-from build_scripts.extract_dates import DateMention, find_dates, refines
+from build_scripts.extract_dates import DateMention, find_dates, refines, speaks_of_future
 from build_scripts.extract_published import META_PREFIX, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
@@ -70,6 +70,11 @@ _MEETING_VERB = re.compile(
 )
 # An undated sentence in which the guests visit dates to the occasion too; not "halls are visited by 20,000"
 _VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured)\b")
+# What is ongoing ("is being shared") or told of another time ("Recently, ...") happened at no occasion
+_NOT_AT_OCCASION = re.compile(
+    r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:recently|earlier|previously|formerly|lately|in\s+recent\s+\w+)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -354,10 +359,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     )
     if news_date:  # what was presented, shared or agreed at the occasion the article reports
         for sentence, own, mentions in undated:
-            at_occasion = _MEETING_VERB.search(sentence.text) or _VISIT_VERB.search(sentence.text)
-            if at_occasion and not re.search(
-                r"\b(?:will|shall|would)\b", sentence.text
-            ):
+            if _at_the_occasion(sentence.text):
                 event = Event(
                     news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted"
                 )
@@ -372,17 +374,33 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     )
 
 
+def _at_the_occasion(sentence: str) -> bool:
+    """An undated sentence telling what was presented, agreed or visited at the occasion reported."""
+    told = _MEETING_VERB.search(sentence) or _VISIT_VERB.search(sentence)
+    ahead = re.search(r"\b(?:will|shall|would)\b", sentence)
+    return bool(told) and not ahead and not _NOT_AT_OCCASION.search(sentence)
+
+
 def _distinct(events) -> tuple[Event, ...]:
     """One event per date and set of countries: a second mention (a recap, more about the same visit)
-    repeats the first, unless it tells what was presented, shared or agreed at the occasion."""
+    repeats the first, unless it tells what was presented, shared or agreed at the occasion, or one is
+    a plan and the other done ("will open by the end of this year", "this year we have opened")."""
     kept: list[Event] = []
     for event in events:
         codes = {country.code for country in event.countries}
-        earlier = [codes <= {c.code for c in other.countries} for other in kept if other.date == event.date]
+        earlier = [
+            codes <= {c.code for c in other.countries}
+            for other in kept
+            if other.date == event.date and _is_plan(other) == _is_plan(event)
+        ]
         if any(earlier) and not (event.date.precision == "day" and _MEETING_VERB.search(event.quote)):
             continue
         kept.append(event)
     return tuple(kept)
+
+
+def _is_plan(event: Event) -> bool:
+    return speaks_of_future(event.quote)
 
 
 def extract_seed_events(seed: Seed) -> tuple[Event, ...]:

@@ -99,7 +99,7 @@ _PATTERN = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?i:\b(?:since|by|through|throughout|until|till)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?$|"
     r"\b(?:results|figures|statistics|data|report|outcomes?|performance|summary|budget|plan)\s+"
-    r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$)"
+    r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$|\b(?:fiscal|financial|budget)\s+year\s+$)"
 )
 _PERIOD_AFTER = re.compile(r"^\s*(?:budget|fiscal|financial year)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(

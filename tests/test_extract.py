@@ -703,3 +703,24 @@ def test_guests_visiting_on_the_reported_day_is_an_event_but_halls_being_visited
         "Halls are visited by 20,000 people a day.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04", "2024-03-04"]
+
+
+def test_what_is_ongoing_or_told_of_another_time_is_not_at_the_occasion():
+    text = (
+        "Forum in Tbilisi\n\n12 June 2023 10:00\n\nOn 11 June, the agency hosted a forum in Tbilisi. "
+        "Its model is being adopted by other ministries. "
+        "Previously, the agency signed an agreement with the Estonian e-Governance Academy.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11"]
+
+
+def test_a_plan_and_a_done_happening_of_one_year_are_two_events():
+    text = (
+        "Halls in Osh\n\n5 October 2023\n\nFive more halls in Kyrgyzstan will open by the end of this year. "
+        "This year the ministry has opened four halls in Osh.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2023", "2023"]
+
+
+def test_a_fiscal_year_is_a_period():
+    assert dates("The fiscal year 2022 budget for the halls has not passed.") == []
