@@ -724,3 +724,15 @@ def test_a_plan_and_a_done_happening_of_one_year_are_two_events():
 
 def test_a_fiscal_year_is_a_period():
     assert dates("The fiscal year 2022 budget for the halls has not passed.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Officials said the hall was planned long before the March 3 referendum.", ["2018-03-03"]),
+        ("The hall was opened on 20 December.", ["2017-12-20"]),
+        ("The decree was signed on 5 June.", ["2017-06-05"]),
+    ],
+)
+def test_a_day_without_year_soon_ahead_is_the_coming_one(sentence, expected):
+    assert dates(sentence, "2018-01-05") == expected
