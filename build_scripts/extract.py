@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.extract_countries import continuation_opener, countries_in, leading_phrase
-from build_scripts.extract_dates import DateMention, find_dates, refines, speaks_of_future
+from build_scripts.extract_dates import DateMention, dates_the_origin, find_dates, speaks_of_future
 from build_scripts.extract_published import META_PREFIX, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
@@ -170,7 +170,8 @@ def _layout(text: str) -> _Layout:
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
-    late_stamps = [line for _, line in lines[cut:] if _is_stamp(line)]  # "Source: UzA, 23.12.2019" at the foot
+    # "Source: UzA, 23.12.2019" at the foot
+    late_stamps = [line for _, line in lines[cut:] if _is_stamp(line)]
     lines = lines[:cut]
 
     header_end = 0
@@ -199,7 +200,8 @@ def _layout(text: str) -> _Layout:
     title = header.pop(title_index) if title_index is not None else ""
     lines = [line for i, line in enumerate(lines) if i not in top_stamps]
     trailer_start -= len(top_stamps)
-    body_lines = [(start, line) for start, line in lines[header_end:trailer_start] if not _CREDIT_LINE.match(line)]
+    text_lines = lines[header_end:trailer_start]
+    body_lines = [(start, line) for start, line in text_lines if not _CREDIT_LINE.match(line)]
     credits = [line for _, line in lines[header_end:trailer_start] if _CREDIT_LINE.match(line)]
     if not title and body_lines:
         title = body_lines[0][1]
@@ -329,7 +331,9 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     events: list[tuple[int, Event]] = []
     undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
     found = [(sentence, find_dates(_without_credits(sentence.text), reference)) for sentence in layout.body]
-    article_dates = [m.date for _, mentions in found for m in mentions if m.date and not m.anchor]
+    article_dates = [
+        m.date for _, mentions in found for m in mentions if m.date and not (m.anchor or m.counted_back)
+    ]
     previous: tuple[Country, ...] = ()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
@@ -342,7 +346,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
         if not dated:
             undated.append((sentence, own, mentions))
         for date, mention in {m.date: m for m in reversed(dated)}.items():
-            if mention.counted_back and any(refines(other, date) for other in article_dates):
+            if mention.counted_back and any(dates_the_origin(other, date) for other in article_dates):
                 continue  # "the 10th anniversary" of a founding the article dates itself
             event = Event(
                 date=date,

@@ -45,7 +45,8 @@ _ORDINAL_WORDS = {
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"  # "Aug." keeps its dot: "Aug. 23" is a day
+    # "Aug." keeps its dot: "Aug. 23" is a day
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
@@ -85,7 +86,8 @@ _PATTERN = re.compile(
         a\s+day\s+(?:earlier|before|later)|the\s+(?:same|following|next|previous|preceding)\s+year|
         that\s+year|a\s+year\s+(?:later|earlier))\b))
   | (?P<relative>(?i:\b(?P<rel_word>today|yesterday|tomorrow|tonight|
-        (?:this|last|next|past|previous|coming|current)\s+(?:week|month|year|spring|summer|autumn|fall|winter)|
+        (?:this|last|next|past|previous|coming|current)\s+
+            (?:week|month|year|spring|summer|autumn|fall|winter)|
         the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
         (?:earlier|later)\s+this\s+year)\b))
   | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
@@ -97,8 +99,10 @@ _PATTERN = re.compile(
 
 # What stands before a year or month when it dates a period or a target, not an event.
 _PERIOD_BEFORE = re.compile(
-    r"(?i:\b(?:since|by|through|throughout|until|till)\s+(?:the\s+)?(?:end\s+of\s+|year\s+)?$|"
-    r"\b(?:results|figures|statistics|data|report|outcomes?|performance|summary|budget|plan)\s+"
+    r"(?i:\b(?:since|by|through|throughout|until|till)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+|year\s+|mid-|early\s+|late\s+)?$|"
+    r"\b(?:results|figures|statistics|data|report|outcomes?|performance|summary|budget|plan|goals?|targets?|"
+    r"objectives?|horizon)\s+"
     r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$|\b(?:fiscal|financial|budget)\s+year\s+$)"
 )
 _PERIOD_AFTER = re.compile(r"^\s*(?:budget|fiscal|financial year)\b", re.IGNORECASE)
@@ -182,6 +186,7 @@ _COMPARISON_BEFORE = re.compile(
 _PRESENT_AFTER_TODAY = re.compile(
     r",?\s+(?:(?:it|they|there|we|the\s+\w+)\s+)?(?:is|are|has|have|\w{3,}[^s\W]s)\b(?!\s+\w+ed\b)"
 )
+_TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
@@ -407,6 +412,36 @@ def _has_past_verb(text: str) -> bool:
     return bool(_PAST_VERB.search(_FUTURE.sub(" ", _PASSIVE.sub(" ", text))))
 
 
+def dates_the_origin(date: PartialDate, origin: PartialDate) -> bool:
+    """An explicit date in the counted-back year is the founding itself, and wins over the count."""
+    return date.year == origin.year
+
+
+def _origin(
+    sentence: str,
+    match: re.Match[str],
+    years: int,
+    mentions: list[DateMention],
+    reference: PartialDate | None,
+) -> PartialDate | None:
+    """What an anniversary or "turns N" counts back to: "marks its 12th anniversary today" gives the day,
+    "this year ... 20th anniversary" the year. It counts from the sentence's date nearest to it that is
+    not itself the founding ("founded in 2012, marks its 12th anniversary today")."""
+    anchors = [m for m in mentions if m.date is not None and not m.anchor]
+    counted_from = [m for m in anchors if not any(o.date.year - years == m.date.year for o in anchors)]
+    anchor = min(counted_from or anchors, key=lambda m: abs(m.start - match.start()), default=None)
+    base = anchor.date if anchor else reference
+    if base is None:
+        return None
+    if anchor and anchor.date.precision != "day":  # "this year ... 20th anniversary": one event, the origin
+        mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, anchor=True)
+    if base == reference and base.precision == "day" and _TODAY.search(sentence):
+        return safe_date(base.year - years, base.month, base.day)
+    # "turns two this month" keeps the month; an anniversary in a year is known to the year
+    keeps_month = match.lastgroup == "turns" and anchor and anchor.date.precision == "month"
+    return PartialDate(base.year - years, base.month if keeps_month else None)
+
+
 def written_dates(line: str, reference: PartialDate | None) -> list[PartialDate]:
     """Every date written in a stamp line ("Updated: 6 March 2024"), whatever it dates."""
     dates = [_resolve(match, reference, False) for match in _PATTERN.finditer(line)]
@@ -434,20 +469,7 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         date = _resolve(match, reference, ahead, named[-1] if named else None)
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
-        anchors = [m for m in mentions if m.date is not None and not m.anchor]
-        anchor = min(anchors, key=lambda m: abs(m.start - match.start()), default=None)
-        base = anchor.date if anchor else reference
-        if base is None:
-            continue
-        if (
-            anchor and anchor.date.precision != "day"
-        ):  # "this year ... 20th anniversary": one event, the origin
-            mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, anchor=True)
-        # "turns two this month" keeps the month; an anniversary in a year is known to the year
-        month = (
-            base.month if match.lastgroup == "turns" and anchor and anchor.date.precision == "month" else None
-        )
-        origin = PartialDate(base.year - years, month)
-        if not any(m.date and refines(m.date, origin) for m in mentions):  # the founding is dated already
+        origin = _origin(sentence, match, years, mentions, reference)
+        if origin and not any(m.date and dates_the_origin(m.date, origin) for m in mentions):
             mentions.append(DateMention(match.start(), match.end(), origin, counted_back=True))
     return sorted(mentions, key=lambda mention: mention.start)

@@ -587,7 +587,7 @@ SPEECH_HEADING = "A long heading of a speech given by the minister at the forum 
             "2021-06-01",
         ),
         ("Case study: halls in Osh\nDate: June 2021\n\nThe hall in Osh opened in 2019.\n", "2021-06"),
-        ("Halls in Osh\n\nUpdated: March, 05/2021 - 09:30\n\nThe hall in Osh opened in 2019.\n", "2021-03-05"),
+        ("Osh halls\n\nUpdated: March, 05/2021 - 09:30\n\nThe hall in Osh opened in 2019.\n", "2021-03-05"),
         ("Hall opens in Osh\n\nOsh, March 5/2021 (KG News) The mayor opened a hall in Osh.\n", "2021-03-05"),
     ],
 )
@@ -736,3 +736,29 @@ def test_a_fiscal_year_is_a_period():
 )
 def test_a_day_without_year_soon_ahead_is_the_coming_one(sentence, expected):
     assert dates(sentence, "2018-01-05") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The agency marks its 12th anniversary today.", ["2012-05-14"]),
+        ("Today the registry celebrates its 5th anniversary.", ["2019-05-14"]),
+        ("The agency marks its 12th anniversary this year.", ["2012"]),
+        ("The agency, founded in 2012, marks its 12th anniversary today.", ["2012", "2024-05-14"]),
+        ("The ministry aims to digitise all services by mid-2027.", []),
+        ("All halls should be online by early 2028.", []),
+        ("The goal for 2030 is 100 halls.", []),
+        ("By the end of this year, ten halls will open.", ["2024"]),
+    ],
+)
+def test_anniversaries_today_and_targets(sentence, expected):
+    assert dates(sentence, "2024-05-14") == expected
+
+
+def test_an_explicit_founding_date_wins_over_an_anniversary_today():
+    text = (
+        "Registry turns ten\n\nSkopje, 14 May 2024\n\n"
+        "The registry of North Macedonia marks its 10th anniversary today. "
+        "It was founded by a government decision of 12 May 2014.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2014-05-12"]
