@@ -91,6 +91,7 @@ class _Sentence:
     text: str
     start: int  # offset in the article, so quotes stay verbatim
     section: str = ""  # the short heading above it ("Australia."), which may name its country
+    paragraph: int = 0  # the line it stands on: a paragraph goes on about its country
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ def _layout(text: str) -> _Layout:
         sentences = _split_sentences(line[skip:], start + skip)
         if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
             section = sentences[0].text
-        body += [replace(sentence, section=section) for sentence in sentences]
+        body += [replace(sentence, section=section, paragraph=number) for sentence in sentences]
     trailer = credits + [line for _, line in lines[trailer_start:]] + late_stamps
     return _Layout(title, header, body, trailer, dateline, dateline_date, agency, boilerplate)
 
@@ -335,11 +336,17 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
         m.date for _, mentions in found for m in mentions if m.date and not (m.anchor or m.counted_back)
     ]
     previous: tuple[Country, ...] = ()
+    paragraph, paragraph_topic = -1, ()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
-        goes_on = continuation_opener().match(sentence.text) and not _IMPERSONAL.match(sentence.text)
-        if previous and goes_on:
+        topic_before = paragraph_topic if sentence.paragraph == paragraph else ()
+        impersonal = _IMPERSONAL.match(sentence.text)
+        if topic_before and not impersonal:
+            fallback = topic_before  # "In Peru, MAC centres opened in 2010. In 2015 mobile units followed."
+        if previous and continuation_opener().match(sentence.text) and not impersonal:
             fallback = previous  # "Finland took a different route. Its offices opened in 2009."
+        paragraph = sentence.paragraph
+        paragraph_topic = countries_in(_topic(sentence.text), text) or topic_before
         own = countries_in(sentence.text, text) or fallback
         previous = own
         dated = [m for m in mentions if m.date is not None and not m.anchor]

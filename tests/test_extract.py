@@ -762,3 +762,14 @@ def test_an_explicit_founding_date_wins_over_an_anniversary_today():
         "It was founded by a government decision of 12 May 2014.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2014-05-12"]
+
+
+def test_a_dated_clause_without_country_takes_its_paragraphs_topic_before_the_main_country():
+    text = (
+        "Halls across the Andes\n\n3 March 2023\n\n"
+        "Bolivia opened its first hall in 2011 and Bolivia now runs 40.\n\n"
+        "In Ecuador, the first hall opened in 2012. Mobile units followed in 2016.\n\n"
+        "Bolivia signed a memorandum with Chile in 2019. In 2020 half of the services went online.\n"
+    )
+    events = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
+    assert ("2016", ["EC"]) in events and ("2020", ["BO"]) in events
