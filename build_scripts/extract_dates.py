@@ -130,6 +130,8 @@ _WINDOW = re.compile(rf"\b(?:{_words('window_words')})\b", re.IGNORECASE)
 _AVAILABLE = re.compile(rf"\b(?:{_words('availability_words')})\b")
 _HABITUAL = re.compile(rf"\b(?:{_words('habitual_verbs')})\b", re.IGNORECASE)
 # A year that names a plan rather than dating it: "the Digital Uzbekistan – 2030 strategy"
+_PERSONAL_SUBJECT = re.compile(rf"\b(?:{_words('personal_subjects')})\b")
+_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
@@ -319,6 +321,13 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
     return not _PAST_VERB.search(_own_clause(sentence, match))
 
 
+def _is_anecdote(sentence: str, match: re.Match[str]) -> bool:
+    """'This spring she did it': a vague season in a person's story dates no event of an institution."""
+    if match.lastgroup != "relative" or not _SEASON.search(match.group("rel_word")):
+        return False
+    return bool(_PERSONAL_SUBJECT.search(_own_clause(sentence, match)))
+
+
 def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     """'Last year the portal processed 4 million applications': a quantity over a period, no event."""
     if match.lastgroup not in ("year", "my", "month", "bare_month", "relative"):
@@ -397,6 +406,7 @@ def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
         or _is_window_or_stamp(sentence, match)
         or (match.lastgroup == "weekday" and _is_weekday_not_a_day(sentence, match))
         or (match.lastgroup == "relative" and _today_is_current_state(sentence, match))
+        or _is_anecdote(sentence, match)
         or _is_statistic(sentence, match)
         or _is_attribution(sentence, match)
     )

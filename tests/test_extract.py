@@ -773,3 +773,15 @@ def test_a_dated_clause_without_country_takes_its_paragraphs_topic_before_the_ma
     )
     events = [(event.date.iso, [c.code for c in event.countries]) for event in extract_text(text).events]
     assert ("2016", ["EC"]) in events and ("2020", ["BO"]) in events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("This spring she finally registered her business online.", []),
+        ("Last summer we waited three hours at the old office.", []),
+        ("This spring the ministry opened two halls.", ["2018"]),
+    ],
+)
+def test_a_season_in_a_personal_story_is_no_event(sentence, expected):
+    assert dates(sentence) == expected
