@@ -12,7 +12,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=$ROOT/benchmarks/out/lighthouse
 LIGHTHOUSE_VERSION=12.8.2  # the last major release that runs on Debian's node 20
-PORT=${PORT:-8765}
 PRESET=()
 [[ ${1:-} == --desktop ]] && PRESET=(--preset=desktop)
 
@@ -28,8 +27,9 @@ SITE=$OUT/site
 (cd "$ROOT" && NO_MKDOCS_2_WARNING=1 "$PYTHON" -m mkdocs build --strict --quiet --site-dir "$SITE")
 
 # The standard library's server, gzipping text as any real host (GitHub Pages too) does: without
-# it Lighthouse measures a transfer no reader would see.
-"$PYTHON" - "$SITE" "$PORT" >/dev/null 2>&1 <<'PY' &
+# it Lighthouse measures a transfer no reader would see. It listens on a free port, written to $OUT/port.
+rm -f "$OUT/port"
+"$PYTHON" - "$SITE" "$OUT/port" >/dev/null 2>&1 <<'PY' &
 import gzip, sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -55,14 +55,18 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[2])), partial(GzipHandler, directory=sys.argv[1])).serve_forever()
+server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=sys.argv[1]))
+with open(sys.argv[2], "w") as port_file:
+    port_file.write(str(server.server_address[1]))
+server.serve_forever()
 PY
 SERVER=$!
 trap 'kill "$SERVER"' EXIT
 for _ in $(seq 50); do
-  curl --silent --output /dev/null "http://127.0.0.1:$PORT/" && break
+  [[ -s $OUT/port ]] && break
   sleep 0.1
 done
+PORT=$(cat "$OUT/port")
 
 for page in "" timeline/; do
   report=$OUT/report-${page%/}.json
