@@ -188,6 +188,7 @@ _COMPARISON_BEFORE = re.compile(
 _PRESENT_AFTER_TODAY = re.compile(
     r",?\s+(?:(?:it|they|there|we|the\s+\w+)\s+)?(?:is|are|has|have|\w{3,}[^s\W]s)\b(?!\s+\w+ed\b)"
 )
+_END_OF_BEFORE = re.compile(r"\bby\s+the\s+end\s+of\s+$", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
@@ -412,6 +413,13 @@ def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
+def _is_plan_for_this_year(sentence: str, match: re.Match[str], reference: PartialDate | None) -> bool:
+    """'By the end of 2024' written in 2024 is 'by the end of this year': a plan for that year."""
+    if match.lastgroup != "year" or reference is None or int(match["year_y"]) != reference.year:
+        return False
+    return bool(_END_OF_BEFORE.search(sentence[: match.start()]))
+
+
 def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> bool:
     """'... reported Dec. 22' is past even in a sentence about plans: the date's own clause decides first."""
     return future and not _has_past_verb(_clause(sentence, match.start(), match.end()))
@@ -470,7 +478,7 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
                 (match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n")))
             )
             continue
-        if _dates_no_event(sentence, match):
+        if _dates_no_event(sentence, match) and not _is_plan_for_this_year(sentence, match, reference):
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future

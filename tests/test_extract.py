@@ -785,3 +785,14 @@ def test_a_dated_clause_without_country_takes_its_paragraphs_topic_before_the_ma
 )
 def test_a_season_in_a_personal_story_is_no_event(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ten halls will open by the end of 2018.", ["2018"]),
+        ("All halls will be digital by the end of 2020.", []),
+    ],
+)
+def test_by_the_end_of_the_publication_year_is_a_plan_for_that_year(sentence, expected):
+    assert dates(sentence) == expected
