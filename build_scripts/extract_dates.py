@@ -16,6 +16,7 @@ import yaml
 from build_scripts.extract_relative import (
     day_number,
     day_without_year,
+    time_ago,
     month_number,
     month_without_year,
     relative_date,
@@ -79,7 +80,7 @@ _PATTERN = re.compile(
         \b(?!\s*[-–]\s*{MONTH}|{_RELATIVE_YEAR}))
   | (?P<agomonth>(?i:(?P<am_n>{_COUNT}|a|an)\s+(?P<am_unit>years?|decades?)\s+ago),?\s+(?i:in\s+)
         (?P<am_m>{MONTH}))
-  | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>years?|decades?)\s+ago))
+  | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>days?|weeks?|months?|years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
   | (?P<shifted>(?i:\b(?:the\s+(?:day|evening)\s+(?:before|after)|the\s+(?:previous|next|following)\s+day|
@@ -268,6 +269,9 @@ def _resolve(
         month = month_number(group("month_m") if kind == "month" else group("bare_m"))
         return month_without_year(month, reference, 1 if future else -1)
     if kind == "ago":
+        unit = group("ago_unit").casefold().rstrip("s")
+        if unit in ("day", "week", "month"):
+            return time_ago(_number(group("ago_n")), unit, reference)
         return PartialDate(reference.year - _years_ago(group("ago_n"), group("ago_unit")))
     if kind == "agomonth":  # "a decade ago, in November": that month of that year
         year = reference.year - _years_ago(group("am_n"), group("am_unit"))

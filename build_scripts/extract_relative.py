@@ -146,3 +146,13 @@ def shifted_date(phrase: str, reference: PartialDate, anchor: PartialDate | None
     if anchor is None and (step == 0 or words[1] in _FROM_ANCHOR):
         return None
     return PartialDate((anchor or reference).year + step)
+
+
+def time_ago(count: int, unit: str, reference: PartialDate) -> PartialDate | None:
+    """'Three days ago' is a day; 'two weeks ago' and 'five months ago' are known to the month only."""
+    if unit == "month":
+        return None if reference.month is None else _shift_month(reference, -count)
+    if reference.precision != "day":
+        return None
+    moved = days_from(reference, -count * (7 if unit == "week" else 1))
+    return moved if unit == "day" else PartialDate(moved.year, moved.month)

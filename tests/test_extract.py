@@ -796,3 +796,15 @@ def test_a_season_in_a_personal_story_is_no_event(sentence, expected):
 )
 def test_by_the_end_of_the_publication_year_is_a_plan_for_that_year(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three days ago the minister opened a hall in Khujand.", ["2018-01-02"]),
+        ("Two weeks ago, the agency launched the app.", ["2017-12"]),
+        ("Five months ago the portal went live.", ["2017-08"]),
+    ],
+)
+def test_days_weeks_and_months_ago(sentence, expected):
+    assert dates(sentence) == expected
