@@ -61,7 +61,7 @@ def continuation_opener() -> re.Pattern[str]:
 @cache
 def _cities() -> dict[str, str]:
     with CITIES_FILE.open(encoding="utf-8") as stream:
-        return _data()["cities"] | yaml.safe_load(stream)
+        return _data()["cities"] | _data()["provinces"] | yaml.safe_load(stream)
 
 
 @cache

@@ -808,3 +808,15 @@ def test_by_the_end_of_the_publication_year_is_a_plan_for_that_year(sentence, ex
 )
 def test_days_weeks_and_months_ago(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A hall opened in Karakol.", ["KG"]),
+        ("Kyrgyzstani and Turkiye experts met in Nakhchivan.", ["KG", "TR", "AZ"]),
+        ("Mobile units reached Karakalpakstan and Khovd.", ["UZ", "MN"]),
+    ],
+)
+def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
+    assert [country.code for country in countries_in(text)] == expected
