@@ -28,11 +28,16 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str) -> Generate
     """Raises SeedProblems, listing every problem, when any seed is invalid.
 
     Problems name files relative to `base`, the project folder. `site_url`, where the site is
-    published (ending in /), makes the feeds' links absolute.
+    published (ending in /), makes the links in the feeds and robots.txt absolute.
     """
     seeds, problems = validate_paths(seed_files, base=base)
     if problems:
         raise SeedProblems(problems)
     timeline = build_timeline(seeds)
-    files = {**export_data(timeline), **render_feeds(timeline, site_url)}
+    files = {**export_data(timeline), **render_feeds(timeline, site_url), "robots.txt": render_robots(site_url)}
     return GeneratedSite(timeline, render_pages(timeline), files)
+
+
+def render_robots(site_url: str) -> bytes:
+    """Crawlers welcome everywhere; the Sitemap line is how they find MkDocs' sitemap.xml."""
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n".encode("utf-8")

@@ -61,6 +61,12 @@ def test_the_sitemap_lists_every_page(built_site):
     assert listed == {SITE_URL + path.lstrip("/") for path in content_pages(built_site)}
 
 
+def test_robots_txt_points_crawlers_to_the_sitemap(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
+    assert "Disallow" not in robots
+
+
 def test_an_entry_page_describes_its_event_for_search_engines(built_site):
     data = json_ld(head(built_site / UZBEK_ENTRY / "index.html"))
     assert data == {
