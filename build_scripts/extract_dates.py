@@ -82,6 +82,9 @@ _PATTERN = re.compile(
         (?P<am_m>{MONTH}))
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>days?|weeks?|months?|years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
+  | (?P<years_since>(?i:\bmark(?:s|ed|ing)?\s+(?P<ys_marks>{_COUNT})\s+years\b|  # "marks 11 years"
+        # "10-year anniversary", "5 years since" (not "since 2013": a period)
+        (?P<ys_n>{_COUNT})[-\s]years?\s+(?:anniversary|since(?!\s+(?:19|20)\d\d))\b))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
   | (?P<shifted>(?i:\b(?:the\s+(?:day|evening)\s+(?:before|after)|the\s+(?:previous|next|following)\s+day|
         a\s+day\s+(?:earlier|before|later)|the\s+(?:same|following|next|previous|preceding)\s+year|
@@ -470,21 +473,27 @@ def written_dates(line: str, reference: PartialDate | None) -> list[PartialDate]
     return [date for date in dates if date is not None]
 
 
+# What an anniversary counts back by, and the groups that hold the count
+_COUNTED_BACK = {"anniversary": ("ann_n",), "turns": ("turns_n",), "years_since": ("ys_marks", "ys_n")}
+
+
 def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention]:
     """Every date expression in the sentence, resolved; anniversaries give their origin."""
     future = speaks_of_future(sentence)
     mentions: list[DateMention] = []
     origins: list[tuple[re.Match[str], int]] = []
+    ago_starts: set[int] = set()
     for match in _PATTERN.finditer(sentence):
         kind = match.lastgroup
-        if kind in ("anniversary", "turns"):
-            origins.append(
-                (match, _number(match.group("ann_n") if kind == "anniversary" else match.group("turns_n")))
-            )
+        if kind in _COUNTED_BACK:
+            count = next(match[name] for name in _COUNTED_BACK[kind] if match[name])
+            origins.append((match, _number(count)))
             continue
         if _dates_no_event(sentence, match) and not _is_plan_for_this_year(sentence, match, reference):
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
+        if kind in ("ago", "agomonth"):
+            ago_starts.add(match.start())
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead)
@@ -494,4 +503,14 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         origin = _origin(sentence, match, years, mentions, reference)
         if origin and not any(m.date and dates_the_origin(m.date, origin) for m in mentions):
             mentions.append(DateMention(match.start(), match.end(), origin, counted_back=True))
-    return sorted(mentions, key=lambda mention: mention.start)
+    return sorted(_without_restated_ago(mentions, ago_starts), key=lambda mention: mention.start)
+
+
+def _without_restated_ago(mentions: list[DateMention], ago_starts: set[int]) -> list[DateMention]:
+    """'Exactly 20 years ago, on 13 July 2003, ...': the explicit date restates the count, one event."""
+    dates = [m.date for m in mentions if m.date]
+
+    def restated(mention: DateMention) -> bool:
+        return mention.start in ago_starts and any(refines(date, mention.date) for date in dates)
+
+    return [m for m in mentions if not (m.date and restated(m))]

@@ -820,3 +820,17 @@ def test_days_weeks_and_months_ago(sentence, expected):
 )
 def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
     assert [country.code for country in countries_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The registry marks 11 years today.", ["2007-01-05"]),
+        ("Today marks 10 years since the establishment of the agency.", ["2008-01-05"]),
+        ("The agency celebrates its 10-year anniversary this year.", ["2008"]),
+        ("The 5 years since 2013 saw growth.", []),
+        ("Exactly 20 years ago, on 13 July 1998, the first centre opened.", ["1998-07-13"]),
+    ],
+)
+def test_years_counted_since_a_founding(sentence, expected):
+    assert dates(sentence) == expected
