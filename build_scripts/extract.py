@@ -203,7 +203,7 @@ def _layout(text: str) -> _Layout:
     trailer_start -= len(top_stamps)
     text_lines = lines[header_end:trailer_start]
     body_lines = [(start, line) for start, line in text_lines if not _CREDIT_LINE.match(line)]
-    credits = [line for _, line in lines[header_end:trailer_start] if _CREDIT_LINE.match(line)]
+    credits = [line for _, line in text_lines if _CREDIT_LINE.match(line)]
     if not title and body_lines:
         title = body_lines[0][1]
 
