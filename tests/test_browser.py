@@ -1,8 +1,5 @@
 """The built site in a real browser (Debian's chromium): what a reader sees, on a desk and on a phone."""
 
-import re
-from pathlib import Path
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
