@@ -79,6 +79,14 @@ def test_search_finds_entries_by_institution_city_and_country(built_site):
         assert any(word in text and location.startswith(f"entries/{expected}") for location, text in entry_texts.items()), word
 
 
+def test_search_results_lead_to_entries_not_to_lists_that_repeat_them(built_site):
+    index = json.loads(read(built_site, "search/search_index.json"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "countries/uzbekistan/" in pages and f"{UZBEK_ENTRY}" in pages
+    repeating = [page for page in pages if re.fullmatch(r"(timeline/\d{4}|sources/[^/]+|tags/[^/]+)/", page)]
+    assert repeating == [] and {"sources/", "tags/"} <= pages  # the indexes stay findable
+
+
 def test_open_data_files_follow_the_published_format(built_site):
     entries = json.loads(read(built_site, "data/timeline.json"))["entries"]
     assert len(entries) == 10
