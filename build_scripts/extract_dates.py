@@ -47,7 +47,10 @@ _ORDINAL_WORDS = {
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     # "Aug." keeps its dot: "Aug. 23" is a day
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?+"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    # wire stamps in capitals: "12 JAN 2023"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+"
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
@@ -65,6 +68,7 @@ _PATTERN = re.compile(
   | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
   | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
         (?i:(?:of\s+)?(?:the\s+)?(?P<ry_dir>{_DIRECTION})\s+year)\b)
+  | (?P<month_range>(?P<mr_first>{MONTH})\s*[-–—/]\s*(?P<mr_last>{MONTH}),?\s+(?P<mr_y>{YEAR}))
   | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,?\s+|/)(?P<mdy_y>{YEAR}))  # "July 24/2024"
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
@@ -94,6 +98,8 @@ _PATTERN = re.compile(
             (?:week|month|year|spring|summer|autumn|fall|winter)|
         the\s+(?:end|beginning|start|middle)\s+of\s+(?:this|the|next|last)\s+year|
         (?:earlier|later)\s+this\s+year)\b))
+  | (?P<quarter>(?i:\b(?:in|during|over|for)\s+the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+
+        (?:quarter|half)\b(?:\s+of\s+(?:the|this)\s+year\b)?)(?!\s+of\b|,?\s+(?:19|20)\d\d))
   | (?P<weekday>\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
   | (?P<year>(?:(?<=mid-)|(?<=FY)|(?<![\w.,/–@-]))  # "mid-2015", "FY2021", not "forum2025"
         (?P<year_y>{YEAR}))
@@ -101,13 +107,18 @@ _PATTERN = re.compile(
     re.VERBOSE,
 )
 
+# "February–March 2020" is one happening in its first month; "January–December 2022" a reporting period
+_LONGEST_MONTH_SPAN = 2
+
 # What stands before a year or month when it dates a period or a target, not an event.
 _PERIOD_BEFORE = re.compile(
     r"(?i:\b(?:since|by|through|throughout|until|till)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|year\s+|mid-|early\s+|late\s+)?$|"
     r"\b(?:results|figures|statistics|data|report|outcomes?|performance|summary|budget|plan|goals?|targets?|"
     r"objectives?|horizon)\s+"
-    r"(?:of|for)\s+(?:the\s+)?(?:year\s+)?$|\b(?:fiscal|financial|budget)\s+year\s+$)"
+    # "results of 2019", "... of the year 2019", "... of nine months of 2022", "... of the first half of 2021"
+    r"(?:of|for)\s+(?:the\s+)?(?:(?:year|(?:first\s+)?\w+\s+(?:months|quarters)|\w+\s+(?:quarter|half))"
+    r"\s+of\s+)?$|\b(?:fiscal|financial|budget)\s+year\s+$)"
 )
 _PERIOD_AFTER = re.compile(r"^\s*(?:budget|fiscal|financial year)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(
@@ -137,6 +148,16 @@ _HABITUAL = re.compile(rf"\b(?:{_words('habitual_verbs')})\b", re.IGNORECASE)
 _PERSONAL_SUBJECT = re.compile(rf"\b(?:{_words('personal_subjects')})\b")
 _SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
+# A year in a law's title or a number after "No.": "the Companies Act, 1956", "Resolution No. 2019"
+_TITLE_BEFORE = re.compile(rf"\b(?:(?:{_words('law_names')}),?\s+(?:of\s+)?|No\.?\s*|№\s*|#)$")
+# "this year's winners", "2019's report": the date qualifies a noun, it dates no happening
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
+# "ranked 24th", "took 3rd place": a standing in a table, not a happening
+_RANKING = re.compile(
+    rf"\b(?:{_words('ranking_verbs')})(?:\s+\w+)?\s+\d{{1,3}}(?:st|nd|rd|th)\b|"
+    rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_words('ranking_nouns')})\b",
+    re.IGNORECASE,
+)
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
@@ -195,6 +216,8 @@ _PRESENT_AFTER_TODAY = re.compile(
 _END_OF_BEFORE = re.compile(r"\bby\s+the\s+end\s+of\s+$", re.IGNORECASE)
 _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
+# "a stack of notarised copies", "the signed form": a participle after a determiner or "of" describes
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|of|with|and|or)\s+\w{3,}ed\b", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -246,12 +269,17 @@ def _resolve(
     if kind in ("mdy", "dmy"):
         month, day = month_number(group(f"{kind}_m")), day_number(group(f"{kind}_d"))
         return safe_date(int(group(f"{kind}_y")), month, day)
+    if kind == "month_range":  # "February–March 2020" dates its first month; a longer span is a period
+        first, last = month_number(group("mr_first")), month_number(group("mr_last"))
+        return PartialDate(int(group("mr_y")), first) if 0 < last - first <= _LONGEST_MONTH_SPAN else None
     if kind == "my":
         return PartialDate(int(group("my_y")), month_number(group("my_m")))
     if kind == "year":
         return PartialDate(int(group("year_y")))
     if reference is None:
         return None  # everything below is relative to a reference the text does not give
+    if kind == "quarter":  # "in the third quarter": a part of the reference year
+        return PartialDate(reference.year)
     if kind == "relyear":
         return with_relative_year(match, reference, anchor)
     if kind == "shifted":
@@ -288,7 +316,7 @@ def _resolve(
 
 def _is_period(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start()], sentence[match.end() :]
-    if match.lastgroup in ("year", "my", "month") and _PERIOD_BEFORE.search(before):
+    if match.lastgroup in ("year", "my", "month", "month_range", "quarter") and _PERIOD_BEFORE.search(before):
         return True
     if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in (
         "since",
@@ -300,8 +328,10 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup == "year":
         if _PERIOD_AFTER.match(after) or _PLAN_AFTER.match(after) or _COUNTED_AFTER.match(after):
             return True
-        if _NAME_BEFORE.search(before):
+        if _NAME_BEFORE.search(before) or _TITLE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after):
             return True
+    if match.lastgroup == "relative" and _POSSESSIVE_AFTER.match(after):
+        return True
     return False
 
 
@@ -338,9 +368,11 @@ def _is_anecdote(sentence: str, match: re.Match[str]) -> bool:
 
 def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     """'Last year the portal processed 4 million applications': a quantity over a period, no event."""
-    if match.lastgroup not in ("year", "my", "month", "bare_month", "relative"):
+    if match.lastgroup not in ("year", "my", "month", "bare_month", "relative", "month_range", "quarter"):
         return False
     clause = _own_clause(sentence, match)
+    if _RANKING.search(clause):
+        return True
     if not (_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause)):
         return False
     # "The hall, opened in mid-2021, handled 310,000 requests": the aside dates its own happening
@@ -391,7 +423,7 @@ def _is_habit(clause: str) -> bool:
     """'Five years ago a farmer needed three trips': a past habit or state, with no happening beside it."""
     if not _HABITUAL.search(clause) or _FUTURE.search(clause):
         return False
-    return not _PAST_VERB.search(_HABITUAL.sub(" ", clause))
+    return not _PAST_VERB.search(_ATTRIBUTIVE.sub(" ", _HABITUAL.sub(" ", clause)))
 
 
 def _is_weekday_not_a_day(sentence: str, match: re.Match[str]) -> bool:
@@ -482,7 +514,7 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
     future = speaks_of_future(sentence)
     mentions: list[DateMention] = []
     origins: list[tuple[re.Match[str], int]] = []
-    ago_starts: set[int] = set()
+    relative_starts: set[int] = set()
     for match in _PATTERN.finditer(sentence):
         kind = match.lastgroup
         if kind in _COUNTED_BACK:
@@ -492,8 +524,8 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         if _dates_no_event(sentence, match) and not _is_plan_for_this_year(sentence, match, reference):
             mentions.append(DateMention(match.start(), match.end(), None))
             continue
-        if kind in ("ago", "agomonth"):
-            ago_starts.add(match.start())
+        if kind in _RESTATABLE:
+            relative_starts.add(match.start())
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead)
@@ -503,14 +535,30 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         origin = _origin(sentence, match, years, mentions, reference)
         if origin and not any(m.date and dates_the_origin(m.date, origin) for m in mentions):
             mentions.append(DateMention(match.start(), match.end(), origin, counted_back=True))
-    return sorted(_without_restated_ago(mentions, ago_starts), key=lambda mention: mention.start)
+    return sorted(_without_restated(sentence, mentions, relative_starts), key=lambda mention: mention.start)
 
 
-def _without_restated_ago(mentions: list[DateMention], ago_starts: set[int]) -> list[DateMention]:
-    """'Exactly 20 years ago, on 13 July 2003, ...': the explicit date restates the count, one event."""
-    dates = [m.date for m in mentions if m.date]
+# Relative dates that a precise date beside them restates: "20 years ago, on 13 July 2003", "next month,
+# on March 15"
+_RESTATABLE = {"ago", "agomonth", "relative", "relmonth"}
+_RESTATING_GAP = re.compile(r"[\s,(–—-]*(?:(?:on|in)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _side_by_side(sentence: str, first: DateMention, second: DateMention) -> bool:
+    first, second = sorted((first, second), key=lambda mention: mention.start)
+    return bool(_RESTATING_GAP.fullmatch(sentence[first.end : second.start]))
+
+
+def _without_restated(
+    sentence: str, mentions: list[DateMention], relative_starts: set[int]
+) -> list[DateMention]:
+    """A relative date that a precise one right beside it refines is one event, the precise one;
+    "last month ..., and on September 15 ..." are two."""
+    precise = [m for m in mentions if m.date and not m.anchor]
 
     def restated(mention: DateMention) -> bool:
-        return mention.start in ago_starts and any(refines(date, mention.date) for date in dates)
+        return mention.start in relative_starts and any(
+            refines(other.date, mention.date) and _side_by_side(sentence, mention, other) for other in precise
+        )
 
     return [m for m in mentions if not (m.date and restated(m))]

@@ -834,3 +834,36 @@ def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
 )
 def test_years_counted_since_a_founding(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Posted on: 03 FEB 2021 by the press office", ["2021-02-03"]),
+        ("The pilot ran in April–May 2016 in two districts.", ["2016-04"]),
+        ("The new counters will open in the second quarter.", ["2018"]),
+        ("In the fourth quarter of 2016 the agency opened a hall.", ["2016"]),
+        ("The portal goes live next month, on February 20.", ["2018-02-20"]),
+        ("Earlier this year, on 3 January, the mayor cut the ribbon.", ["2018-01-03"]),
+        ("Last month a bus began its rounds, and on January 2 a kiosk opened.", ["2017-12", "2018-01-02"]),
+    ],
+)
+def test_quarters_month_ranges_and_restated_relative_dates(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The registry was set up under the Partnership Act, 1932, as amended.",
+        "The hall works under Order No. 2017 of the minister.",
+        "The jury praised this year's finalists from Peru.",
+        "In 2021 the country placed 31st in the e-government survey.",
+        "The municipality ranked only 12th in 2019.",
+        "Officials reviewed the results of the first six months of 2021.",
+        "Figures for October–December 2019 show a rise.",
+        "Eight years ago, opening a café meant weeks of forms and a pile of stamped letters.",
+    ],
+)
+def test_law_titles_numbers_rankings_and_reporting_periods_date_no_event(sentence):
+    assert dates(sentence) == []
