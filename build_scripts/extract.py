@@ -40,7 +40,8 @@ _ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Z][^.!?]{0,40}$")
 _TOP_LINES = 8
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
 _CREDIT_LINE = re.compile(
-    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit)s?\b\s*[\]:.,-]|"
+    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit|foto|legenda|leyenda|"
+    r"pie\s+de\s+foto|légende)s?\b\s*[\]:.,-]|"
     r"^\s*(?:this\s+(?:article|story|post)\s+(?:was|is)\s+)?(?:first|originally)\s+published\b",
     re.IGNORECASE,
 )
@@ -70,9 +71,11 @@ _MEETING_VERB = re.compile(
 )
 # An undated sentence in which the guests visit dates to the occasion too; not "halls are visited by 20,000"
 _VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured)\b")
-# What is ongoing ("is being shared") or told of another time ("Recently, ...") happened at no occasion
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# What is ongoing ("is being shared"), has been over time ("delegations have visited") or told of another time ("Recently, ...") happened at no occasion
 _NOT_AT_OCCASION = re.compile(
-    r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:recently|earlier|previously|formerly|lately|in\s+recent\s+\w+)\b",
+    r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|already\s+)?\w+ed\b|"
+    r"\b(?:recently|earlier|previously|formerly|lately|in\s+recent\s+\w+)\b",
     re.IGNORECASE,
 )
 
@@ -120,6 +123,12 @@ def _is_meta(line: str, longest: int = 16) -> bool:
 def _is_stamp(line: str) -> bool:
     """A dated source, publication or copyright line, wherever it stands."""
     return bool((_SOURCE_LINE.match(line) or META_PREFIX.match(line)) and has_date(line))
+
+
+def _is_credit(line: str) -> bool:
+    """A caption or credit line, or a dated source line left above a long disclaimer."""
+    dated_source = _SOURCE_LINE.match(line) and has_date(line) and _words(line) <= 15
+    return bool(_CREDIT_LINE.match(line) or dated_source)
 
 
 def _is_top_stamp(line: str) -> bool:
@@ -202,8 +211,8 @@ def _layout(text: str) -> _Layout:
     lines = [line for i, line in enumerate(lines) if i not in top_stamps]
     trailer_start -= len(top_stamps)
     text_lines = lines[header_end:trailer_start]
-    body_lines = [(start, line) for start, line in text_lines if not _CREDIT_LINE.match(line)]
-    credits = [line for _, line in text_lines if _CREDIT_LINE.match(line)]
+    body_lines = [(start, line) for start, line in text_lines if not _is_credit(line)]
+    credits = [line for _, line in text_lines if _is_credit(line)]
     if not title and body_lines:
         title = body_lines[0][1]
 
@@ -386,7 +395,9 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
 
 
 def _at_the_occasion(sentence: str) -> bool:
-    """An undated sentence telling what was presented, agreed or visited at the occasion reported."""
+    """An undated sentence telling what was presented, agreed or visited at the occasion reported;
+    words quoted from a speaker tell what was said, not what happened."""
+    sentence = _QUOTED.sub(" ", sentence)
     told = _MEETING_VERB.search(sentence) or _VISIT_VERB.search(sentence)
     ahead = re.search(r"\b(?:will|shall|would)\b", sentence)
     return bool(told) and not ahead and not _NOT_AT_OCCASION.search(sentence)

@@ -218,6 +218,7 @@ _TODAY = re.compile(r"\btoday\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNORECASE)
 # "a stack of notarised copies", "the signed form": a participle after a determiner or "of" describes
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|of|with|and|or)\s+\w{3,}ed\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|told|stated|announced|noted|reported|explained|informed)\b", re.IGNORECASE)
 _PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
 
@@ -390,10 +391,15 @@ def _is_attribution(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _weekday_is_future(sentence: str, match: re.Match[str]) -> bool:
-    """'On Tuesday' looks back unless its own clause speaks of the future before any past verb."""
+    """'On Tuesday' looks back unless its own clause speaks of the future before any past verb, and
+    no past verb stands between: "plans to open ..., he told a briefing on Tuesday" reports the briefing."""
     clause = _own_clause(sentence, match)
-    future = _FUTURE.search(clause)
-    return bool(future) and not _has_past_verb(clause[: future.start()])
+    futures = list(_FUTURE.finditer(clause))
+    if not futures or _has_past_verb(clause[: futures[0].start()]):
+        return False
+    position = clause.find(match.group())
+    before = [future for future in futures if future.end() <= position]
+    return not (before and _REPORTED.search(clause[before[-1].end() : position]))
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -867,3 +867,29 @@ def test_quarters_month_ranges_and_restated_relative_dates(sentence, expected):
 )
 def test_law_titles_numbers_rankings_and_reporting_periods_date_no_event(sentence):
     assert dates(sentence) == []
+
+
+def test_weekday_after_a_reporting_verb_dates_the_briefing_not_the_plan():
+    sentence = "The ministry intends to add 30 services next year, its spokesman told reporters on Wednesday."
+    assert dates(sentence) == ["2019", "2018-01-03"]
+
+
+def test_foreign_captions_and_a_source_line_above_a_disclaimer_are_no_events():
+    text = (
+        "Rio opens a citizen hall\n\nThe mayor of Rio de Janeiro opened a citizen hall on 3 May 2021.\n\n"
+        "Legenda: Sala do cidadão, inaugurada em 2019\n\n"
+        "Quelle/Source: Municipal Gazette, 04.05.2021\n\n"
+        "Please note: access to the source may be restricted for readers outside the city network.\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.published.iso == "2021-05-04"
+    assert [event.date.iso for event in extraction.events] == ["2021-05-03"]
+
+
+def test_what_happened_over_time_or_inside_a_quote_is_not_at_the_occasion():
+    text = (
+        "Hall marks a milestone\n\nOslo, 9 June 2022 – The minister opened the new hall in Oslo on 9 June 2022. "
+        "Delegations from Chile have visited the hall to learn from it. "
+        "“We signed nothing, we just listened,” the mayor said.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2022-06-09"]
