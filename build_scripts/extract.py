@@ -72,7 +72,8 @@ _MEETING_VERB = re.compile(
 # An undated sentence in which the guests visit dates to the occasion too; not "halls are visited by 20,000"
 _VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# What is ongoing ("is being shared"), has been over time ("delegations have visited") or told of another time ("Recently, ...") happened at no occasion
+# What is ongoing ("is being shared"), has been over time ("delegations have visited") or told of
+# another time ("Recently, ...") happened at no occasion
 _NOT_AT_OCCASION = re.compile(
     r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|already\s+)?\w+ed\b|"
     r"\b(?:recently|earlier|previously|formerly|lately|in\s+recent\s+\w+)\b",
@@ -339,6 +340,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
             countries.setdefault(country.code, country)
 
     events: list[tuple[int, Event]] = []
+    anniversary_days: list[tuple[int, Event]] = []
     undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
     found = [(sentence, find_dates(_without_credits(sentence.text), reference)) for sentence in layout.body]
     article_dates = [
@@ -371,12 +373,11 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
                 quote=sentence.text,
                 origin="extracted",
             )
-            events.append((sentence.start, event))
+            (anniversary_days if mention.anniversary_day else events).append((sentence.start, event))
 
     dated_header = bool(layout.dateline_date) or any(has_date(line) for line in layout.header)
-    news_date = _news_date(
-        [event for _, event in sorted(events, key=lambda pair: pair[0])], reference, dated_header
-    )
+    in_order = [event for _, event in sorted(events + anniversary_days, key=lambda pair: pair[0])]
+    news_date = _news_date(in_order, reference, dated_header)
     if news_date:  # what was presented, shared or agreed at the occasion the article reports
         for sentence, own, mentions in undated:
             if _at_the_occasion(sentence.text):
@@ -384,6 +385,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
                     news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted"
                 )
                 events.append((sentence.start, event))
+    events += [(start, day) for start, day in anniversary_days if not _happened_then(day, events)]
 
     return Extraction(
         published=reference,
@@ -391,6 +393,15 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
         publisher=_publisher(layout),
         countries=tuple(sorted(countries.values(), key=lambda country: country.code)),
         events=_distinct(event for _, event in sorted(events, key=lambda pair: pair[0])),
+    )
+
+
+def _happened_then(anniversary: Event, events: list[tuple[int, Event]]) -> bool:
+    """'Turns one today' is the occasion; what happened at it ("presented E-Mongolia 2.0") is the event."""
+    codes = {country.code for country in anniversary.countries}
+    return any(
+        event.date == anniversary.date and codes & {country.code for country in event.countries}
+        for _, event in events
     )
 
 

@@ -86,7 +86,9 @@ _PATTERN = re.compile(
         (?P<am_m>{MONTH}))
   | (?P<ago>(?i:(?P<ago_n>{_COUNT}|a|an)\s+(?P<ago_unit>days?|weeks?|months?|years?|decades?)\s+ago))
   | (?P<anniversary>(?i:(?P<ann_n>{_ORDINAL})\s+anniversary))
-  | (?P<years_since>(?i:\bmark(?:s|ed|ing)?\s+(?P<ys_marks>{_COUNT})\s+years\b|  # "marks 11 years"
+  # "marks 11 years", "completes 25 years"
+  | (?P<years_since>(?i:\b(?:mark(?:s|ed|ing)?|complet(?:es|ed|ing)|celebrat(?:es|ed|ing))\s+
+        (?P<ys_marks>{_COUNT})\s+years\b|
         # "10-year anniversary", "5 years since" (not "since 2013": a period)
         (?P<ys_n>{_COUNT})[-\s]years?\s+(?:anniversary|since(?!\s+(?:19|20)\d\d))\b))
   | (?P<turns>(?i:\bturn(?:s|ed)?\s+(?P<turns_n>{_COUNT})\b)(?!\s*(?:%|percent|per\ cent|million|thousand)))
@@ -229,6 +231,7 @@ class DateMention:
     date: PartialDate | None  # None: a date that dates no event (period, target, unresolvable)
     anchor: bool = False  # an anniversary's "this year": its date gives the origin, not an event
     counted_back: bool = False  # an anniversary's origin, which the text may also date more precisely
+    anniversary_day: bool = False  # the day an anniversary falls on: an event if nothing else happened then
 
 
 def refines(precise: PartialDate, coarse: PartialDate) -> bool:
@@ -496,8 +499,9 @@ def _origin(
     base = anchor.date if anchor else reference
     if base is None:
         return None
-    if anchor and anchor.date.precision != "day":  # "this year ... 20th anniversary": one event, the origin
-        mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, anchor=True)
+    if anchor:  # "this year ... 20th anniversary": one event, the origin; "turns one today": the day may be
+        marked = {"anchor": True} if anchor.date.precision != "day" else {"anniversary_day": True}
+        mentions[mentions.index(anchor)] = DateMention(anchor.start, anchor.end, anchor.date, **marked)
     if base == reference and base.precision == "day" and _TODAY.search(sentence):
         return safe_date(base.year - years, base.month, base.day)
     # "turns two this month" keeps the month; an anniversary in a year is known to the year

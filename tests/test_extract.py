@@ -888,8 +888,19 @@ def test_foreign_captions_and_a_source_line_above_a_disclaimer_are_no_events():
 
 def test_what_happened_over_time_or_inside_a_quote_is_not_at_the_occasion():
     text = (
-        "Hall marks a milestone\n\nOslo, 9 June 2022 – The minister opened the new hall in Oslo on 9 June 2022. "
+        "Hall marks a milestone\n\nOslo, 9 June 2022 – "
+        "The minister opened the new hall in Oslo on 9 June 2022. "
         "Delegations from Chile have visited the hall to learn from it. "
         "“We signed nothing, we just listened,” the mayor said.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2022-06-09"]
+
+
+def test_an_anniversary_day_gives_way_to_what_happened_at_it():
+    text = (
+        "Registry portal turns five\n\nLima, 4 April 2023 – The registry portal, launched on 4 April 2018, "
+        "completes five years today. On this occasion, the minister presented a new mobile app in Lima.\n"
+    )
+    events = extract_text(text).events
+    assert [event.date.iso for event in events] == ["2018-04-04", "2023-04-04"]
+    assert "presented" in events[1].quote
