@@ -348,6 +348,7 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     ]
     previous: tuple[Country, ...] = ()
     paragraph, paragraph_topic = -1, ()
+    paragraph_of_dates, paragraph_dates = -1, set()
     for sentence, mentions in found:
         fallback = countries_in(sentence.section, text) or ((main,) if main else ())
         topic_before = paragraph_topic if sentence.paragraph == paragraph else ()
@@ -361,8 +362,11 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
         own = countries_in(sentence.text, text) or fallback
         previous = own
         dated = [m for m in mentions if m.date is not None and not m.anchor]
+        if sentence.paragraph != paragraph_of_dates:
+            paragraph_of_dates, paragraph_dates = sentence.paragraph, set()
         if not dated:
-            undated.append((sentence, own, mentions))
+            undated.append((sentence, own, mentions, paragraph_dates))
+        paragraph_dates = paragraph_dates | {m.date for m in dated if m.date.precision == "day"}
         for date, mention in {m.date: m for m in reversed(dated)}.items():
             if mention.counted_back and any(dates_the_origin(other, date) for other in article_dates):
                 continue  # "the 10th anniversary" of a founding the article dates itself
@@ -379,8 +383,9 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     in_order = [event for _, event in sorted(events + anniversary_days, key=lambda pair: pair[0])]
     news_date = _news_date(in_order, reference, dated_header)
     if news_date:  # what was presented, shared or agreed at the occasion the article reports
-        for sentence, own, mentions in undated:
-            if _at_the_occasion(sentence.text):
+        for sentence, own, mentions, dates_before in undated:
+            # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
+            if _at_the_occasion(sentence.text) and (not dates_before or news_date in dates_before):
                 event = Event(
                     news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted"
                 )

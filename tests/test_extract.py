@@ -904,3 +904,12 @@ def test_an_anniversary_day_gives_way_to_what_happened_at_it():
     events = extract_text(text).events
     assert [event.date.iso for event in events] == ["2018-04-04", "2023-04-04"]
     assert "presented" in events[1].quote
+
+
+def test_talks_after_a_dated_visit_belong_to_that_visit():
+    text = (
+        "Hall opens in Osh\n\nOsh, 20 May 2021 – "
+        "The mayor opened a public service hall in Osh on 20 May 2021.\n\n"
+        "A delegation from Armenia visited Bishkek on 12 May. The sides discussed joint training of staff.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2021-05-20", "2021-05-12"]
