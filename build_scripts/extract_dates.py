@@ -152,6 +152,9 @@ _SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
 # A year in a law's title or a number after "No.": "the Companies Act, 1956", "Resolution No. 2019"
 _TITLE_BEFORE = re.compile(rf"\b(?:(?:{_words('law_names')}),?\s+(?:of\s+)?|No\.?\s*|№\s*|#)$")
+_PUBLICATION_AFTER = re.compile(
+    rf"^(?:\s+[A-Z][\w-]*){{0,4}}\s+(?:{_words('publication_names')})\b", re.IGNORECASE
+)
 # "this year's winners", "2019's report": the date qualifies a noun, it dates no happening
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 # "ranked 24th", "took 3rd place": a standing in a table, not a happening
@@ -193,9 +196,18 @@ _QUANTITY = re.compile(
     r"\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
 )
+# "In 2019 there were 120 centres": a count at a time, not a happening
+# or a measure ("the share was 45%", "waiting time stood at 12 minutes")
+_COUNTED_STATE = re.compile(
+    r"\bthere\s+(?:was|were)\s+(?:\w+\s+){0,2}\d|"
+    r"\b(?:was|were|stood\s+at|averaged)\s+(?:\w+\s+){0,2}\d[\d.,]*\s*"
+    r"(?:%|percent|per\s+cent|minutes|hours|days)",
+    re.IGNORECASE,
+)
 _THROUGHPUT_VERB = re.compile(
     r"\b(?:serve[ds]?|handle[ds]?|process(?:ed|es)?|provided?|issued?|receive[ds]?|recieved|rendered|"
     r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped|"
+    r"used|submitted|filed|"
     r"surveyed|polled)\b",
     re.IGNORECASE,
 )
@@ -332,6 +344,8 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup == "year":
         if _PERIOD_AFTER.match(after) or _PLAN_AFTER.match(after) or _COUNTED_AFTER.match(after):
             return True
+        if _PUBLICATION_AFTER.match(after):
+            return True
         if _NAME_BEFORE.search(before) or _TITLE_BEFORE.search(before) or _POSSESSIVE_AFTER.match(after):
             return True
     if match.lastgroup == "relative" and _POSSESSIVE_AFTER.match(after):
@@ -375,7 +389,7 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup not in ("year", "my", "month", "bare_month", "relative", "month_range", "quarter"):
         return False
     clause = _own_clause(sentence, match)
-    if _RANKING.search(clause):
+    if _RANKING.search(clause) or _COUNTED_STATE.search(clause):
         return True
     if not (_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause)):
         return False

@@ -913,3 +913,21 @@ def test_talks_after_a_dated_visit_belong_to_that_visit():
         "A delegation from Armenia visited Bishkek on 12 May. The sides discussed joint training of staff.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2021-05-20", "2021-05-12"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2022, 1.3 million people used the app.",
+        "In 2020 the share of online requests was 52%.",
+        "In 2021 the average wait stood at 9 minutes.",
+        "In 2017 there were 85 halls across the country.",
+        "The city climbed four places in the 2019 Smart City Index.",
+    ],
+)
+def test_counts_measures_and_publication_years_date_no_event(sentence):
+    assert dates(sentence) == []
+
+
+def test_an_aside_happening_beside_a_count_keeps_its_date():
+    assert dates("The hall, which was opened in 2012, serves 3,000 people a day.") == ["2012"]
