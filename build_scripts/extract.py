@@ -71,6 +71,12 @@ _MEETING_VERB = re.compile(
 )
 # An undated sentence in which the guests visit dates to the occasion too; not "halls are visited by 20,000"
 _VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured)\b")
+# "During the meeting, the minister directed ...": told of the occasion in so many words
+_AT_THE_MEETING = re.compile(
+    r"^(?:During|At|On\s+the\s+sidelines\s+of|In\s+the\s+course\s+of)\s+the\s+"
+    r"(?:meeting|visit|talks|session|briefing|ceremony|conference|forum|event)\b"
+)
+_PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # What is ongoing ("is being shared"), has been over time ("delegations have visited") or told of
 # another time ("Recently, ...") happened at no occasion
@@ -414,9 +420,15 @@ def _at_the_occasion(sentence: str) -> bool:
     """An undated sentence telling what was presented, agreed or visited at the occasion reported;
     words quoted from a speaker tell what was said, not what happened."""
     sentence = _QUOTED.sub(" ", sentence)
-    told = _MEETING_VERB.search(sentence) or _VISIT_VERB.search(sentence)
+    told = _tells_what_was_done(sentence) or _VISIT_VERB.search(sentence)
     ahead = re.search(r"\b(?:will|shall|would)\b", sentence)
     return bool(told) and not ahead and not _NOT_AT_OCCASION.search(sentence)
+
+
+def _tells_what_was_done(sentence: str) -> bool:
+    """'Agreed', 'presented' ..., or what someone did "during the meeting" (not what they were told)."""
+    done_at_meeting = _AT_THE_MEETING.match(sentence) and not _PASSIVE.search(sentence)
+    return bool(_MEETING_VERB.search(sentence) or done_at_meeting)
 
 
 def _distinct(events) -> tuple[Event, ...]:
@@ -431,7 +443,7 @@ def _distinct(events) -> tuple[Event, ...]:
             for other in kept
             if other.date == event.date and _is_plan(other) == _is_plan(event)
         ]
-        if any(earlier) and not (event.date.precision == "day" and _MEETING_VERB.search(event.quote)):
+        if any(earlier) and not (event.date.precision == "day" and _tells_what_was_done(event.quote)):
             continue
         kept.append(event)
     return tuple(kept)

@@ -931,3 +931,13 @@ def test_counts_measures_and_publication_years_date_no_event(sentence):
 
 def test_an_aside_happening_beside_a_count_keeps_its_date():
     assert dates("The hall, which was opened in 2012, serves 3,000 people a day.") == ["2012"]
+
+
+def test_what_was_done_during_the_meeting_is_an_event_of_its_day():
+    text = (
+        "Minister reviews the halls\n\nRiga, 6 June 2022 – "
+        "The minister today chaired a review of the halls in Riga.\n\n"
+        "During the meeting, the minister ordered 40 more services to be moved online.\n\n"
+        "During the visit the guests were acquainted with the queue system.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2022-06-06", "2022-06-06"]
