@@ -334,85 +334,135 @@ def _news_date(events: list[Event], reference: PartialDate | None, dated_header:
 
 def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     layout = _layout(text)
-    inferred = publication_date([layout.dateline_date, *layout.header, *layout.trailer])
-    reference = published or inferred
-    main = _main_country(layout.title, layout, text)
-
-    countries: dict[str, Country] = {}
-    body = [sentence.text for sentence in layout.body]
-    parts = [layout.title, layout.dateline, *layout.header, *body, *layout.boilerplate]
-    for part in parts:
-        for country in countries_in(part, text):
-            countries.setdefault(country.code, country)
-
-    events: list[tuple[int, Event]] = []
-    anniversary_days: list[tuple[int, Event]] = []
-    undated: list[tuple[_Sentence, tuple[Country, ...], list[DateMention]]] = []
-    found = [(sentence, find_dates(_without_credits(sentence.text), reference)) for sentence in layout.body]
-    article_dates = [
-        m.date for _, mentions in found for m in mentions if m.date and not (m.anchor or m.counted_back)
-    ]
-    previous: tuple[Country, ...] = ()
-    paragraph, paragraph_topic = -1, ()
-    paragraph_of_dates, paragraph_dates = -1, set()
-    for sentence, mentions in found:
-        fallback = countries_in(sentence.section, text) or ((main,) if main else ())
-        topic_before = paragraph_topic if sentence.paragraph == paragraph else ()
-        impersonal = _IMPERSONAL.match(sentence.text)
-        if topic_before and not impersonal:
-            fallback = topic_before  # "In Peru, MAC centres opened in 2010. In 2015 mobile units followed."
-        if previous and continuation_opener().match(sentence.text) and not impersonal:
-            fallback = previous  # "Finland took a different route. Its offices opened in 2009."
-        paragraph = sentence.paragraph
-        paragraph_topic = countries_in(_topic(sentence.text), text) or topic_before
-        own = countries_in(sentence.text, text) or fallback
-        previous = own
-        dated = [m for m in mentions if m.date is not None and not m.anchor]
-        if sentence.paragraph != paragraph_of_dates:
-            paragraph_of_dates, paragraph_dates = sentence.paragraph, set()
-        if not dated:
-            undated.append((sentence, own, mentions, paragraph_dates))
-        paragraph_dates = paragraph_dates | {m.date for m in dated if m.date.precision == "day"}
-        for date, mention in {m.date: m for m in reversed(dated)}.items():
-            if mention.counted_back and any(dates_the_origin(other, date) for other in article_dates):
-                continue  # "the 10th anniversary" of a founding the article dates itself
-            event = Event(
-                date=date,
-                title=_event_title(sentence.text, mentions),
-                countries=_clause_countries(sentence.text, mention, text) or fallback,
-                quote=sentence.text,
-                origin="extracted",
-            )
-            (anniversary_days if mention.anniversary_day else events).append((sentence.start, event))
-
-    dated_header = bool(layout.dateline_date) or any(has_date(line) for line in layout.header)
-    in_order = [event for _, event in sorted(events + anniversary_days, key=lambda pair: pair[0])]
-    news_date = _news_date(in_order, reference, dated_header)
-    if news_date:  # what was presented, shared or agreed at the occasion the article reports
-        for sentence, own, mentions, dates_before in undated:
-            # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
-            if _at_the_occasion(sentence.text) and (not dates_before or news_date in dates_before):
-                event = Event(
-                    news_date, _event_title(sentence.text, mentions), own, sentence.text, origin="extracted"
-                )
-                events.append((sentence.start, event))
-    events += [(start, day) for start, day in anniversary_days if not _happened_then(day, events)]
-
+    reference = published or publication_date([layout.dateline_date, *layout.header, *layout.trailer])
+    read = _read_sentences(layout, reference, text)
+    dated = _dated_events(read, text)
     return Extraction(
         published=reference,
         title=layout.title,
         publisher=_publisher(layout),
-        countries=tuple(sorted(countries.values(), key=lambda country: country.code)),
-        events=_distinct(event for _, event in sorted(events, key=lambda pair: pair[0])),
+        countries=_article_countries(layout, text),
+        events=_without_repeats(dated + _occasion_events(read, layout, reference, dated)),
     )
 
 
-def _happened_then(anniversary: Event, events: list[tuple[int, Event]]) -> bool:
-    """'Turns one today' is the occasion; what happened at it ("presented E-Mongolia 2.0") is the event."""
+@dataclass(frozen=True)
+class _ReadSentence:
+    """A body sentence with its dates and the countries it is about."""
+
+    sentence: _Sentence
+    mentions: list[DateMention]
+    countries: tuple[Country, ...]  # those it names, else its context's
+    context: tuple[Country, ...]  # its section's, paragraph's or previous sentence's, else the article's
+    days_before: frozenset[PartialDate]  # the days earlier sentences of its paragraph date
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int  # where its sentence stands, to keep the article's order
+    event: Event
+    anniversary_day: bool = False
+
+
+def _article_countries(layout: _Layout, text: str) -> tuple[Country, ...]:
+    countries: dict[str, Country] = {}
+    body = [sentence.text for sentence in layout.body]
+    for part in [layout.title, layout.dateline, *layout.header, *body, *layout.boilerplate]:
+        for country in countries_in(part, text):
+            countries.setdefault(country.code, country)
+    return tuple(sorted(countries.values(), key=lambda country: country.code))
+
+
+def _event_mentions(mentions: list[DateMention]) -> list[DateMention]:
+    return [mention for mention in mentions if mention.date is not None and not mention.anchor]
+
+
+def _read_sentences(layout: _Layout, reference: PartialDate | None, text: str) -> list[_ReadSentence]:
+    """Each body sentence's dates, and the countries it is about, carried over from its paragraph."""
+    main = _main_country(layout.title, layout, text)
+    read: list[_ReadSentence] = []
+    previous: tuple[Country, ...] = ()
+    paragraph, paragraph_topic, days = -1, (), frozenset()
+    for sentence in layout.body:
+        mentions = find_dates(_without_credits(sentence.text), reference)
+        if sentence.paragraph != paragraph:
+            paragraph, paragraph_topic, days = sentence.paragraph, (), frozenset()
+        section = countries_in(sentence.section, text) or ((main,) if main else ())
+        context = _context_countries(sentence.text, section, paragraph_topic, previous)
+        paragraph_topic = countries_in(_topic(sentence.text), text) or paragraph_topic
+        previous = countries_in(sentence.text, text) or context
+        read.append(_ReadSentence(sentence, mentions, previous, context, days))
+        days = days | {m.date for m in _event_mentions(mentions) if m.date.precision == "day"}
+    return read
+
+
+def _context_countries(
+    sentence: str,
+    section: tuple[Country, ...],
+    paragraph_topic: tuple[Country, ...],
+    previous: tuple[Country, ...],
+) -> tuple[Country, ...]:
+    """What a sentence naming no country is about: "Its offices opened in 2009" goes on about the
+    previous sentence's, "In 2015 mobile units followed" about its paragraph's ("In Peru, ...")."""
+    if _IMPERSONAL.match(sentence):
+        return section
+    if previous and continuation_opener().match(sentence):
+        return previous
+    return paragraph_topic or section
+
+
+def _dated_events(read: list[_ReadSentence], text: str) -> list[_Found]:
+    """One event per date a sentence gives, in the countries of the clause that holds it."""
+    article_dates = [
+        m.date for r in read for m in r.mentions if m.date and not (m.anchor or m.counted_back)
+    ]
+    found = []
+    for r in read:
+        for date, mention in {m.date: m for m in reversed(_event_mentions(r.mentions))}.items():
+            if mention.counted_back and any(dates_the_origin(other, date) for other in article_dates):
+                continue  # "the 10th anniversary" of a founding the article dates itself
+            countries = _clause_countries(r.sentence.text, mention, text) or r.context
+            found.append(_Found(r.sentence.start, _event(date, r, countries), mention.anniversary_day))
+    return found
+
+
+def _event(date: PartialDate, read: _ReadSentence, countries: tuple[Country, ...]) -> Event:
+    text = read.sentence.text
+    return Event(date, _event_title(text, read.mentions), countries, text, origin="extracted")
+
+
+def _occasion_events(
+    read: list[_ReadSentence], layout: _Layout, reference: PartialDate | None, dated: list[_Found]
+) -> list[_Found]:
+    """What was presented, shared or agreed at the occasion the article reports, told without a date."""
+    dated_header = bool(layout.dateline_date) or any(has_date(line) for line in layout.header)
+    in_order = sorted(dated, key=lambda found: (found.start, found.anniversary_day))
+    news_date = _news_date([found.event for found in in_order], reference, dated_header)
+    if not news_date:
+        return []
+    return [
+        _Found(r.sentence.start, _event(news_date, r, r.countries))
+        for r in read
+        if not _event_mentions(r.mentions)
+        and _at_the_occasion(r.sentence.text)
+        # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
+        and (not r.days_before or news_date in r.days_before)
+    ]
+
+
+def _without_repeats(found: list[_Found]) -> tuple[Event, ...]:
+    """The events in the article's order, an anniversary's day only when nothing else happened on it."""
+    happenings = [f for f in found if not f.anniversary_day]
+    days = [f for f in found if f.anniversary_day and not _happened_then(f.event, happenings)]
+    return _distinct(f.event for f in sorted(happenings + days, key=lambda f: f.start))
+
+
+def _happened_then(anniversary: Event, happenings: list[_Found]) -> bool:
+    """'Turns one today' is the occasion; what happened at it ("presented a new app") is the event."""
     codes = {country.code for country in anniversary.countries}
     return any(
-        event.date == anniversary.date and codes & {country.code for country in event.countries}
-        for _, event in events
+        found.event.date == anniversary.date and codes & {country.code for country in found.event.countries}
+        for found in happenings
     )
 
 
