@@ -382,11 +382,12 @@ def _read_sentences(layout: _Layout, reference: PartialDate | None, text: str) -
     main = _main_country(layout.title, layout, text)
     read: list[_ReadSentence] = []
     previous: tuple[Country, ...] = ()
-    paragraph, paragraph_topic, days = -1, (), frozenset()
+    paragraph, paragraph_topic, days, last_date = -1, (), frozenset(), None
     for sentence in layout.body:
-        mentions = find_dates(_without_credits(sentence.text), reference)
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_topic, days = sentence.paragraph, (), frozenset()
+            paragraph, paragraph_topic, days, last_date = sentence.paragraph, (), frozenset(), None
+        mentions = find_dates(_without_credits(sentence.text), reference, last_date)
+        last_date = next((m.date for m in reversed(_event_mentions(mentions))), last_date)
         section = countries_in(sentence.section, text) or ((main,) if main else ())
         context = _context_countries(sentence.text, section, paragraph_topic, previous)
         paragraph_topic = countries_in(_topic(sentence.text), text) or paragraph_topic

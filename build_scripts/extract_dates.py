@@ -533,8 +533,11 @@ def written_dates(line: str, reference: PartialDate | None) -> list[PartialDate]
 _COUNTED_BACK = {"anniversary": ("ann_n",), "turns": ("turns_n",), "years_since": ("ys_marks", "ys_n")}
 
 
-def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention]:
-    """Every date expression in the sentence, resolved; anniversaries give their origin."""
+def find_dates(
+    sentence: str, reference: PartialDate | None, told_before: PartialDate | None = None
+) -> list[DateMention]:
+    """Every date expression in the sentence, resolved; anniversaries give their origin. "The same year"
+    steps from the last date named before it, in this sentence or `told_before` in the one before."""
     future = speaks_of_future(sentence)
     mentions: list[DateMention] = []
     origins: list[tuple[re.Match[str], int]] = []
@@ -553,7 +556,7 @@ def find_dates(sentence: str, reference: PartialDate | None) -> list[DateMention
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead)
-        date = _resolve(match, reference, ahead, named[-1] if named else None)
+        date = _resolve(match, reference, ahead, named[-1] if named else told_before)
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
         origin = _origin(sentence, match, years, mentions, reference)

@@ -941,3 +941,16 @@ def test_what_was_done_during_the_meeting_is_an_event_of_its_day():
         "During the visit the guests were acquainted with the queue system.\n"
     )
     assert [event.date.iso for event in extract_text(text).events] == ["2022-06-06", "2022-06-06"]
+
+
+def test_the_same_year_steps_from_the_sentence_before_in_its_paragraph():
+    text = (
+        "Halls abroad\n\nChile opened its first ChileAtiende office in 2012. In the same year Peru set up "
+        "its MAC network. The following year Norway merged its offices.\n"
+    )
+    events = extract_text(text, PartialDate.parse("2020-01-01")).events
+    assert [(e.date.iso, [c.code for c in e.countries]) for e in events] == [
+        ("2012", ["CL"]),
+        ("2012", ["PE"]),
+        ("2013", ["NO"]),
+    ]
