@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.extract_countries import continuation_opener, countries_in, leading_phrase
-from build_scripts.extract_dates import DateMention, dates_the_origin, find_dates, speaks_of_future
+from build_scripts.extract_dates import DateMention, dates_the_origin, find_dates, tells_a_plan
 from build_scripts.extract_published import META_PREFIX, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
@@ -75,6 +75,11 @@ _VISIT_VERB = re.compile(r"(?<!\bare\s)(?<!\bis\s)(?<!\bbe\s)\b(?:visited|toured
 _AT_THE_MEETING = re.compile(
     r"^(?:During|At|On\s+the\s+sidelines\s+of|In\s+the\s+course\s+of)\s+the\s+"
     r"(?:meeting|visit|talks|session|briefing|ceremony|conference|forum|event)\b"
+)
+# A sentence about "the ceremony" (or meeting ...) on a day already told refers back to that occasion
+_OCCASION_AGAIN = re.compile(
+    r"^The\s+(?:[\w-]+\s+){0,2}(?:ceremony|meeting|event|visit|forum|conference|session|talks|briefing|"
+    r"celebration)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -485,15 +490,16 @@ def _tells_what_was_done(sentence: str) -> bool:
 def _distinct(events) -> tuple[Event, ...]:
     """One event per date and set of countries: a second mention (a recap, more about the same visit)
     repeats the first, unless it tells what was presented, shared or agreed at the occasion, or one is
-    a plan and the other done ("will open by the end of this year", "this year we have opened")."""
+    a plan and the other done ("will open by the end of this year", "this year we have opened").
+    "The ceremony on Wednesday was attended by ..." names the occasion again, whoever it adds, unless it
+    tells what was done there ("The event gathered 150 participants")."""
     kept: list[Event] = []
     for event in events:
         codes = {country.code for country in event.countries}
-        earlier = [
-            codes <= {c.code for c in other.countries}
-            for other in kept
-            if other.date == event.date and _is_plan(other) == _is_plan(event)
-        ]
+        same_time = [o for o in kept if o.date == event.date and _is_plan(o) == _is_plan(event)]
+        if same_time and _OCCASION_AGAIN.match(event.quote) and not _tells_what_was_done(event.quote):
+            continue
+        earlier = [codes <= {c.code for c in other.countries} for other in same_time]
         if any(earlier) and not (event.date.precision == "day" and _tells_what_was_done(event.quote)):
             continue
         kept.append(event)
@@ -501,7 +507,7 @@ def _distinct(events) -> tuple[Event, ...]:
 
 
 def _is_plan(event: Event) -> bool:
-    return speaks_of_future(event.quote)
+    return tells_a_plan(event.quote)
 
 
 def extract_seed_events(seed: Seed) -> tuple[Event, ...]:

@@ -151,7 +151,10 @@ _PERSONAL_SUBJECT = re.compile(rf"\b(?:{_words('personal_subjects')})\b")
 _SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
 # A year in a law's title or a number after "No.": "the Companies Act, 1956", "Resolution No. 2019"
-_TITLE_BEFORE = re.compile(rf"\b(?:(?:{_words('law_names')}),?\s+(?:of\s+)?|No\.?\s*|№\s*|#)$")
+_TITLE_BEFORE = re.compile(
+    rf"\b(?:(?:{_words('law_names')})(?:\s+[\"“][^\"”]{{1,80}}[\"”])?,?\s+(?:of\s+)?|"
+    r"No\.?\s*|№\s*|#)$"
+)
 _PUBLICATION_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w-]*){{0,4}}\s+(?:{_words('publication_names')})\b", re.IGNORECASE
 )
@@ -254,6 +257,12 @@ def refines(precise: PartialDate, coarse: PartialDate) -> bool:
 
 def speaks_of_future(sentence: str) -> bool:
     return bool(_FUTURE.search(sentence))
+
+
+def tells_a_plan(sentence: str) -> bool:
+    """The sentence itself looks ahead, not only what someone in it said ("the minister said ... would")."""
+    reported = _REPORTED.search(sentence)
+    return speaks_of_future(sentence[: reported.start()] if reported else sentence)
 
 
 def _number(text: str) -> int:
@@ -487,6 +496,13 @@ def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> b
     return future and not _has_past_verb(_clause(sentence, match.start(), match.end()))
 
 
+def _future_only_reported(sentence: str, match: re.Match[str]) -> bool:
+    """'At the ceremony on 13 September, the minister said the halls would ...': the future is what was said;
+    the date, before the reporting verb, dates the saying."""
+    reported = _REPORTED.search(sentence, match.end())
+    return bool(reported) and not _FUTURE.search(sentence[: reported.start()])
+
+
 def _has_past_verb(text: str) -> bool:
     """A past verb other than a future marker ("expected") or a passive ("will be launched")."""
     return bool(_PAST_VERB.search(_FUTURE.sub(" ", _PASSIVE.sub(" ", text))))
@@ -554,6 +570,7 @@ def find_dates(
         if kind in _RESTATABLE:
             relative_starts.add(match.start())
         ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
+        ahead = ahead and not _future_only_reported(sentence, match)
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead)
         date = _resolve(match, reference, ahead, named[-1] if named else told_before)

@@ -954,3 +954,26 @@ def test_the_same_year_steps_from_the_sentence_before_in_its_paragraph():
         ("2012", ["PE"]),
         ("2013", ["NO"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At the launch on 2 January, the mayor said the hall would double its staff.", ["2018-01-02"]),
+        ("The hall will open on 2 March, the mayor said.", ["2018-03-02"]),
+        ('Under the Law "On Notaries" of 2016, fees are fixed.', []),
+    ],
+)
+def test_a_future_only_in_reported_speech_and_a_quoted_law_title(sentence, expected):
+    assert dates(sentence) == expected
+
+
+def test_a_statement_or_a_second_mention_at_the_occasion_is_no_new_event():
+    text = (
+        "Halls open in Quito\n\nQuito, 8 March 2024 – The city opened three citizen halls on Thursday.\n\n"
+        "At the opening on 7 March, the mayor said the halls would cut queues by half.\n\n"
+        "The opening ceremony on Thursday was attended by the ambassadors of Peru and Chile.\n"
+    )
+    events = extract_text(text).events
+    found = [(event.date.iso, [country.code for country in event.countries]) for event in events]
+    assert found == [("2024-03-07", ["EC"])]
