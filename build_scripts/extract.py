@@ -35,7 +35,7 @@ _FURNITURE = re.compile(
     r"^\s*share\b|\b(?:we\s+use\s+cookies|cookie\s+policy|accept\s+(?:all\s+)?cookies)\b", re.IGNORECASE
 )
 # A press release's closing "About Kiosentrix" block describes the company: countries, but no events
-_ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Z][^.!?]{0,40}$")
+_ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Za-z-]*[A-Z][^.!?:]{0,40}(?::|$)")  # "About Kiosentrix:" too
 # A short dated line among the first lines, before the text begins, is a dateline ("Dubai, 14 February 2023")
 _TOP_LINES = 8
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."

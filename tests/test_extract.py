@@ -977,3 +977,14 @@ def test_a_statement_or_a_second_mention_at_the_occasion_is_no_new_event():
     events = extract_text(text).events
     found = [(event.date.iso, [country.code for country in event.countries]) for event in events]
     assert found == [("2024-03-07", ["EC"])]
+
+
+def test_an_inline_about_block_at_the_foot_names_countries_but_dates_no_event():
+    text = (
+        "Portal relaunched\n\nVilnius, 2 June 2022 – "
+        "Lithuania relaunched its services portal on 1 June 2022.\n\n"
+        "About e-Lithuania: the agency was founded in 2008 and advises Moldova.\n"
+    )
+    extraction = extract_text(text)
+    assert [event.date.iso for event in extraction.events] == ["2022-06-01"]
+    assert [country.code for country in extraction.countries] == ["LT", "MD"]
