@@ -210,7 +210,7 @@ _COUNTED_STATE = re.compile(
 _THROUGHPUT_VERB = re.compile(
     r"\b(?:serve[ds]?|handle[ds]?|process(?:ed|es)?|provided?|issued?|receive[ds]?|recieved|rendered|"
     r"registered|recorded|delivered|reached|exceeded|totall?ed|amounted|grew|rose|increased|fell|dropped|"
-    r"used|submitted|filed|"
+    r"used|applied|submitted|filed|"
     r"surveyed|polled)\b",
     re.IGNORECASE,
 )

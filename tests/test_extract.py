@@ -919,6 +919,7 @@ def test_talks_after_a_dated_visit_belong_to_that_visit():
     "sentence",
     [
         "In 2022, 1.3 million people used the app.",
+        "In 2020, even in lockdown, 2.4 million people applied in person.",
         "In 2020 the share of online requests was 52%.",
         "In 2021 the average wait stood at 9 minutes.",
         "In 2017 there were 85 halls across the country.",
