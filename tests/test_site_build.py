@@ -45,6 +45,9 @@ def test_an_entry_permalink_shows_date_countries_quote_and_full_citation(built_s
     assert ("Uzbekistan intends to adopt Kazakhstan's experience in developing public services, "
             "The Astana Times, 5 January 2018. By Aigerim Seisembayeva.") in page
     assert "004_d5fc1c6b4583ae9a" in page
+    article = read(built_site, UZBEK_ENTRY).split("<article", 1)[1]
+    shown = re.sub(r"<(\w+)[^>]*\bhidden\b[^>]*>.*?</\1>", "", article, flags=re.S)
+    assert shown.count(">knowledge-transfer<") == 1, "each tag is shown once, in the facts list"
 
 
 def test_every_country_has_a_page_and_the_index_lists_them(built_site):
