@@ -44,32 +44,16 @@ def month_without_year(month: int, reference: PartialDate, direction: int) -> Pa
     return PartialDate(reference.year if month >= reference.month else reference.year + 1, month)
 
 
-# A day without a year this close ahead is the coming one even in a past-tense sentence ("the
-# campaign for the October 27 election"): a day some ten months back would have been given its year.
-_NEAR_AHEAD_DAYS = 92
-
-
 def day_without_year(month: int, day: int, reference: PartialDate, future: bool) -> PartialDate | None:
     if reference.month is None:
         return safe_date(reference.year, month, day)
     here = (month, day)
     now = (reference.month, reference.day or (32 if not future else 0))
-    if future or _is_near_ahead(month, day, reference):
+    if future:
         year = reference.year if here >= now else reference.year + 1
     else:
         year = reference.year if here <= now else reference.year - 1
     return safe_date(year, month, day)
-
-
-def _is_near_ahead(month: int, day: int, reference: PartialDate) -> bool:
-    if reference.precision != "day":
-        return False
-    today = datetime.date(reference.year, reference.month, reference.day)
-    ahead = safe_date(reference.year, month, day)
-    if ahead is None:
-        return False
-    gap = (datetime.date(ahead.year, ahead.month, ahead.day) - today).days
-    return 0 < gap <= _NEAR_AHEAD_DAYS
 
 
 def _as_date(day: datetime.date, precision: str) -> PartialDate:

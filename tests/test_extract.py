@@ -729,12 +729,16 @@ def test_a_fiscal_year_is_a_period():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Officials said the hall was planned long before the March 3 referendum.", ["2018-03-03"]),
         ("The hall was opened on 20 December.", ["2017-12-20"]),
         ("The decree was signed on 5 June.", ["2017-06-05"]),
+        ("On February 2 the new centre opened in Taraz.", ["2017-02-02"]),  # past tense: not the coming one
+        ("The hall will open on February 2.", ["2018-02-02"]),
+        ("Ahead of the March 3 referendum, the halls extend their hours.", ["2018-03-03"]),
     ],
 )
-def test_a_day_without_year_soon_ahead_is_the_coming_one(sentence, expected):
+def test_a_day_without_year_is_the_closest_before_publication_unless_the_text_speaks_of_the_future(
+    sentence, expected
+):
     assert dates(sentence, "2018-01-05") == expected
 
 
