@@ -1,17 +1,29 @@
-"""The last stage: move a finished build into the published site, writing only what changed.
+"""The last stage: switch the published site from the last good build to the new one, at once.
 
-A build that failed never reaches this stage, so the published site is either the last good
-one or the new one. Files whose bytes did not change keep their inode and modification time,
-so a rebuild with no change writes nothing and static servers, rsync and caches see no change.
+A build is made in a staging folder of its own. Publishing first lets every file whose bytes did
+not change become the published file again (a hard link: same inode and modification time, so
+static servers, rsync and caches see no change), then exchanges the two folders in one atomic
+rename. A build killed at any moment leaves either the old site or the new one, never a mix;
+a lock makes a second build wait until the first has published.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import filecmp
+import logging
 import os
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.timeline")
+_RENAME_EXCHANGE = 2  # linux/fs.h
 
 
 @dataclass(frozen=True)
@@ -21,38 +33,65 @@ class Published:
     removed: int
 
 
+@contextmanager
+def build_lock(published: Path) -> Iterator[None]:
+    """Held from the start of a build to its publication; a second build waits for it."""
+    published.parent.mkdir(parents=True, exist_ok=True)
+    with open(published.with_name(published.name + ".lock"), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.info(f"Another build is publishing to {published}; waiting for it to finish.")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def new_staging(published: Path) -> Path:
+    """An empty folder beside the site, for one build only."""
+    return Path(tempfile.mkdtemp(prefix=f".{published.name}.building-", dir=published.parent))
+
+
 def publish_site(staging: Path, published: Path) -> Published:
-    """Moves the files of `staging` into `published`; `staging` is gone afterwards."""
+    """Makes `staging` the published site; `staging` is gone afterwards."""
     new_files = _files_under(staging)
     if not published.is_dir():
         shutil.rmtree(published, ignore_errors=True)
         staging.rename(published)
         return Published(written=len(new_files), unchanged=0, removed=0)
-    written = unchanged = 0
-    for relative in sorted(new_files):
-        source, target = staging / relative, published / relative
-        if target.is_file() and _same_bytes(source, target):
+    old_files = _files_under(published)
+    unchanged = 0
+    for relative in sorted(new_files & old_files):
+        if _same_bytes(staging / relative, published / relative):
+            _link_over(published / relative, staging / relative)
             unchanged += 1
-            continue
-        _clear_the_way(target, published)
-        os.replace(source, target)
-        written += 1
-    stale = _files_under(published) - new_files
-    for relative in stale:
-        (published / relative).unlink()
-    _remove_empty_folders(published)
-    shutil.rmtree(staging)
-    return Published(written=written, unchanged=unchanged, removed=len(stale))
+    _exchange(staging, published)
+    shutil.rmtree(staging)  # the old site now
+    return Published(
+        written=len(new_files) - unchanged, unchanged=unchanged, removed=len(old_files - new_files)
+    )
 
 
-def _clear_the_way(target: Path, published: Path) -> None:
-    """Where a file became a folder or a folder a file, the old one goes."""
-    if target.is_dir():
-        shutil.rmtree(target)
-    for ancestor in target.relative_to(published).parents:
-        if (published / ancestor).is_file():
-            (published / ancestor).unlink()
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _link_over(existing: Path, target: Path) -> None:
+    temporary = target.with_name(target.name + ".link")
+    os.link(existing, temporary)
+    os.replace(temporary, target)
+
+
+def _exchange(first: Path, second: Path) -> None:
+    """Swap two folders in one step (Linux renameat2); elsewhere, in two quick renames."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is not None:
+        at_cwd = -100
+        if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+            return
+        if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS):
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(second))
+    aside = second.with_name(second.name + ".old")
+    shutil.rmtree(aside, ignore_errors=True)
+    second.rename(aside)
+    first.rename(second)
+    aside.rename(first)
 
 
 def _files_under(folder: Path) -> set[Path]:
@@ -65,9 +104,3 @@ def _files_under(folder: Path) -> set[Path]:
 
 def _same_bytes(first: Path, second: Path) -> bool:
     return first.stat().st_size == second.stat().st_size and filecmp.cmp(first, second, shallow=False)
-
-
-def _remove_empty_folders(folder: Path) -> None:
-    for directory, subdirectories, names in os.walk(folder, topdown=False):
-        if Path(directory) != folder and not os.listdir(directory):
-            os.rmdir(directory)

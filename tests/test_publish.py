@@ -1,8 +1,12 @@
 """Publishing a finished build writes only the files whose bytes changed."""
 
+import threading
 from pathlib import Path
 
-from build_scripts.publish import publish_site
+import pytest
+
+from build_scripts import publish
+from build_scripts.publish import build_lock, new_staging, publish_site
 
 
 def make_tree(folder: Path, files: dict[str, str]) -> Path:
@@ -41,3 +45,56 @@ def test_a_file_may_become_a_folder_and_a_folder_a_file(tmp_path):
     publish_site(staging, site)
     assert (site / "feed" / "index.xml").read_text() == "<feed/>"
     assert (site / "data").read_text() == "now a file"
+
+
+def test_a_publication_that_dies_before_the_switch_leaves_the_old_site_whole(tmp_path, monkeypatch):
+    site = make_tree(tmp_path / "site", {"index.html": "old home", "a/index.html": "old a"})
+    staging = make_tree(new_staging(site), {"index.html": "new home", "b/index.html": "new b"})
+
+    def killed(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "_exchange", killed)
+    with pytest.raises(KeyboardInterrupt):
+        publish_site(staging, site)
+    assert {path: (site / path).read_text() for path in ("index.html", "a/index.html")} == {
+        "index.html": "old home", "a/index.html": "old a"}
+    assert not (site / "b").exists()
+
+
+def test_the_switch_is_one_exchange_of_folders(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "old"})
+    staging = make_tree(new_staging(site), {"index.html": "new", "b/index.html": "b"})
+    site_inode = site.stat().st_ino
+    publish_site(staging, site)
+    assert site.stat().st_ino != site_inode  # the folder itself was replaced, not filled file by file
+    assert (site / "index.html").read_text() == "new" and not staging.exists()
+
+
+def test_a_second_build_waits_for_the_lock_of_the_first(tmp_path):
+    site = tmp_path / "site"
+    order = []
+    with build_lock(site):
+        waiter = threading.Thread(target=lambda: (build_lock(site).__enter__(), order.append("second")))
+        waiter.start()
+        waiter.join(timeout=0.5)
+        order.append("first done")
+    waiter.join(timeout=5)
+    assert order == ["first done", "second"]
+
+
+def test_two_builds_at_once_both_publish_a_whole_site(tmp_path):
+    from .conftest import copy_project, founding_seeds, mkdocs
+
+    project = copy_project(tmp_path / "project", founding_seeds())
+    builds = [threading.Thread(target=lambda: results.append(mkdocs(project, "build", "--strict"))) for _ in range(2)]
+    results: list = []
+    for build in builds:
+        build.start()
+    for build in builds:
+        build.join()
+    assert [result.returncode for result in results] == [0, 0]
+    site = project / "site"
+    assert (site / "index.html").is_file() and (site / "feed.xml").is_file()
+    assert len(list((site / "entries").iterdir())) >= 10
+    assert not list(project.glob(".site.building-*"))

@@ -34,5 +34,5 @@ def test_hostile_titles_and_quotes_are_shown_as_text_not_markup(tmp_path):
     entry = next(html for path, html in pages.items() if "/entries/" in str(path))
     assert "[x](javascript:alert(2))" in entry  # shown literally
     assert "5 &lt; 6 &amp;" in entry
-    assert '<a href="https://example.org/report">safe link</a>' in entry
+    assert '<a href="https://example.org/report" rel="noopener noreferrer nofollow">safe link</a>' in entry
     assert "<em>emphasis</em>" in entry and "<em>bold</em>" not in entry
