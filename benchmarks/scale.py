@@ -108,10 +108,10 @@ def time_build_scripts(seeds_dir: Path) -> tuple[dict[str, float], Timeline]:
     timeline = build_timeline(seeds)
     stages["build the model"] = time.perf_counter() - started
     started = time.perf_counter()
-    render_pages(timeline)
+    render_pages(timeline, "https://example.org/")
     stages["render pages"] = time.perf_counter() - started
     started = time.perf_counter()
-    export_data(timeline)
+    export_data(timeline, "https://example.org/")
     stages["export data"] = time.perf_counter() - started
     return stages, timeline
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.model import PartialDate
+
 COUNTRIES = (
     "Kazakhstan", "Uzbekistan", "Azerbaijan", "Georgia", "Estonia", "Korea, Republic of",
     "Singapore", "Japan", "United States", "Kyrgyzstan", "Tajikistan", "Armenia", "Moldova",
@@ -90,6 +92,11 @@ def synthetic_seed(rng: random.Random, events: int, index: int) -> str:
         event, paragraph = _event(rng, index * 10 + number)
         front.append(event)
         paragraphs.append(paragraph)
+    # Published in the last event's year; what it dates later still, it reports as planned.
+    published = PartialDate.parse(front[-1]["date"])
+    for event in front:
+        if PartialDate.parse(event["date"]).compare(published) > 0:
+            event["status"] = "planned"
     metadata = {
         "title": f"One-stop shops report {index}: {front[0]['title']}",
         "publisher": rng.choice(("The Astana Times", "Trend", "Kun.uz", "Civil.ge", "ERR News")),

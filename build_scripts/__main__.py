@@ -35,10 +35,21 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "--format", choices=("text", "github"), default="text",
         help="'github' prints GitHub Actions annotations",
     )
+    validate.add_argument(
+        "--fix", action="store_true",
+        help="give every event without an id the id its entry has now (changes nothing else)",
+    )
 
     new = commands.add_parser("new", help="start a seed from a text file or standard input")
     new.add_argument("source", nargs="?", type=Path, help="the article as plain text (default: standard input)")
     new.add_argument("--id", help="the seed's file name without extension (default: from the title)")
+
+    urls = commands.add_parser(
+        "check-urls",
+        help="fail when a build drops an address another build published, unless a redirect covers it",
+    )
+    urls.add_argument("old_sitemap", type=Path, help="sitemap.xml of the earlier build (e.g. the base branch)")
+    urls.add_argument("new_site", type=Path, help="the folder of the new build (e.g. site/)")
 
     extract = commands.add_parser("extract", help="find the dates, countries and events in a raw text")
     extract.add_argument("file", type=Path)
@@ -66,9 +77,11 @@ def run(arguments: argparse.Namespace) -> int:
     from build_scripts import contribute
 
     if arguments.command == "validate":
-        return contribute.validate_command(arguments.paths, arguments.format)
+        return contribute.validate_command(arguments.paths, arguments.format, arguments.fix)
     if arguments.command == "new":
         return contribute.new_command(arguments.source, arguments.id)
+    if arguments.command == "check-urls":
+        return contribute.check_urls_command(arguments.old_sitemap, arguments.new_site)
     from build_scripts.extract import extract_command
 
     return extract_command(arguments.file, arguments.published, arguments.format)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
-from build_scripts.model import Country, CountryEntries, Entry, Event, Seed, Timeline, slugify
+from build_scripts.model import Country, CountryEntries, Entry, Event, Seed, Source, Timeline, slugify
+from build_scripts.schema import MAX_ENTRY_ID
 
 
 def seed_events(seed: Seed) -> tuple[Event, ...]:
@@ -16,21 +18,70 @@ def seed_events(seed: Seed) -> tuple[Event, ...]:
     return extract_seed_events(seed)
 
 
-def build_timeline(seeds: list[Seed]) -> Timeline:
-    placed = sorted(
-        ((event, seed) for seed in seeds for event in seed_events(seed)),
-        key=lambda pair: (pair[0].date.sort_key, pair[1].id, pair[0].line, pair[0].title),
+def derived_id(event: Event, seed: Seed) -> str:
+    """The id of an event that gives none: its date and title, or, for a title in another
+    script, its date and seed, so that it never depends on other seeds."""
+    slug = slugify(event.title, fallback="")
+    return f"{event.date.iso}-{slug or slugify(seed.id)}"
+
+
+def writable_id(entry_id: str) -> str:
+    """An id a seed may give (at most MAX_ENTRY_ID characters), cut at a hyphen when longer."""
+    if len(entry_id) <= MAX_ENTRY_ID:
+        return entry_id
+    return entry_id[: MAX_ENTRY_ID + 1].rsplit("-", 1)[0]
+
+
+def _oldest_first(told: list[tuple[Event, Seed]]) -> list[tuple[Event, Seed]]:
+    def key(pair: tuple[Event, Seed]):
+        event, seed = pair
+        published = seed.published.sort_key if seed.published else (9999, 0, 0)
+        return (published, seed.id, event.line)
+
+    return sorted(told, key=key)
+
+
+def merge_entry(entry_id: str, told: list[tuple[Event, Seed]]) -> Entry:
+    """One entry from every seed's account of it (see `Entry`); validation ensured one gives the title."""
+    told = _oldest_first(told)
+    giver = next(event for event, _ in told if not event.is_reference)
+    dates = [event.date for event, _ in told if event.date]
+    countries = list(giver.countries)
+    for event, _ in told:
+        countries += [country for country in event.countries if country not in countries]
+    first_event, first_seed = told[0]
+    event = replace(
+        giver,
+        date=max(dates, key=lambda date: ("year", "month", "day").index(date.precision)),
+        countries=tuple(countries),
+        quote=first_event.quote,
     )
-    entries: list[Entry] = []
-    used_ids: set[str] = set()
-    for event, seed in placed:
-        base_id = f"{event.date.iso}-{slugify(event.title)}"
+    sources = tuple(Source(seed, account.quote, account.status, account.line) for account, seed in told)
+    return Entry(entry_id, event, first_seed, sources)
+
+
+def build_timeline(seeds: list[Seed]) -> Timeline:
+    told_by_id: dict[str, list[tuple[Event, Seed]]] = defaultdict(list)
+    unnamed: list[tuple[Event, Seed]] = []
+    for seed in seeds:
+        for event in seed_events(seed):
+            if event.id:
+                told_by_id[event.id].append((event, seed))
+            else:
+                unnamed.append((event, seed))
+    # Events without an id take the one derived from them, numbered where two would share it.
+    unnamed.sort(key=lambda pair: (pair[0].date.sort_key, pair[1].id, pair[0].line, pair[0].title))
+    for event, seed in unnamed:
+        base_id = derived_id(event, seed)
         entry_id, number = base_id, 1
-        while entry_id in used_ids:
+        while entry_id in told_by_id:
             number += 1
             entry_id = f"{base_id}-{number}"
-        used_ids.add(entry_id)
-        entries.append(Entry(entry_id, event, seed))
+        told_by_id[entry_id].append((event, seed))
+    entries = sorted(
+        (merge_entry(entry_id, told) for entry_id, told in told_by_id.items()),
+        key=lambda entry: (entry.event.date.sort_key, entry.seed.id, entry.event.line, entry.event.title),
+    )
 
     by_country: dict[Country, list[Entry]] = defaultdict(list)
     learned_from: dict[Country, set[Country]] = defaultdict(set)

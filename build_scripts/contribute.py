@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from pathlib import Path
 
 from build_scripts.environment import ROOT
-from build_scripts.model import Problem, slugify
-from build_scripts.read_seeds import SEED_SUFFIXES, seed_paths
-from build_scripts.validate import validate_paths
+from build_scripts.model import Problem, one_line, slugify
+from build_scripts.read_seeds import SEED_SUFFIXES, seed_id_problem, seed_paths
+from build_scripts.build_model import build_timeline
+from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
+from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
+from build_scripts.validate import display_path, validate_paths
 
 SEEDS_DIR = ROOT / "seeds"
-_SEED_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 def format_problem(problem: Problem, output_format: str) -> str:
@@ -41,19 +44,40 @@ def summarize(problems: list[Problem], files_checked: int) -> str:
     )
 
 
-def validate_command(paths: list[Path], output_format: str) -> int:
-    """Exit 0 when every file is valid, 1 when any problem is found."""
+def validate_command(paths: list[Path], output_format: str, fix: bool = False) -> int:
+    """Exit 0 when every file is valid, 1 when any problem is found. With `fix`, valid files
+    get an id for each event that has none: the id its entry has today, so no URL moves."""
     targets = paths or seed_paths(SEEDS_DIR)
-    _, problems = validate_paths(targets, base=Path.cwd())
+    seeds, problems = validate_paths(targets, base=Path.cwd())
     for problem in problems:
         print(format_problem(problem, output_format))
     print(summarize(problems, len(targets)), file=sys.stderr if problems else sys.stdout)
+    if fix and not problems:
+        add_missing_ids(targets, seeds)
     return 1 if problems else 0
+
+
+def add_missing_ids(targets: list[Path], seeds: list) -> None:
+    # Ids are numbered across the whole timeline, so they are worked out with every seed present.
+    everything, _ = validate_paths(sorted(set(seed_paths(SEEDS_DIR)) | set(targets)), base=Path.cwd())
+    entries = list(build_timeline(everything).entries)
+    for path in targets:
+        insertions = missing_ids(path, display_path(path, Path.cwd()), entries)
+        if insertions:
+            raw = path.read_bytes()
+            bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+            path.write_bytes(bom + with_ids(raw.decode("utf-8-sig"), insertions).encode("utf-8"))
+            print(f"{_display(path)}: added {len(insertions)} id{'s' if len(insertions) != 1 else ''}")
+        moved = [item for item in insertions if item.given_id != item.entry_id]
+        if moved:  # an id too long to give keeps its address through a redirect
+            with (ROOT / REDIRECTS_FILE).open("a", encoding="utf-8") as redirects:
+                redirects.writelines(f"{item.entry_id}: {item.given_id}\n" for item in moved)
+            print(f"{REDIRECTS_FILE}: {len(moved)} old address(es) now lead to the shortened ids")
 
 
 def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEEDS_DIR) -> int:
     """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text allows."""
-    from build_scripts.extract import extract_text, front_matter_yaml
+    from build_scripts.extract import extract_text
 
     where = str(source) if source else "standard input"
     try:
@@ -65,12 +89,8 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     if not text.strip():
         print(f"error: {where} is empty: give the article's text", file=sys.stderr)
         return 1
-    if seed_id is not None and not _SEED_ID.fullmatch(seed_id):
-        print(
-            f"error: --id {seed_id!r} cannot name a seed file: use lower-case letters, digits, "
-            "'-', '_' and '.', e.g. --id 2013-asan-service-opens",
-            file=sys.stderr,
-        )
+    if seed_id is not None and (problem := seed_id_problem(seed_id)):
+        print(f"error: --id {one_line(seed_id[:120])!r} cannot name a seed file: {problem}", file=sys.stderr)
         return 2
     extraction = extract_text(text)
     if seed_id is None:
@@ -84,7 +104,7 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
         print(f"error: the seed {_display(taken[0])} exists already; choose another name with --id", file=sys.stderr)
         return 1
     with target.open("x", encoding="utf-8", newline="") as seed_file:
-        seed_file.write(front_matter_yaml(extraction) + text)
+        seed_file.write(draft_front_matter(extraction, seed_id) + text)
     _, problems = validate_paths([target], base=Path.cwd())
     for problem in problems:
         print(format_problem(problem, "text"))
@@ -102,3 +122,13 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def check_urls_command(old_sitemap: Path, new_site: Path) -> int:
+    """Exit 1, listing them, when addresses of the earlier build are gone from the new one."""
+    sitemap = old_sitemap.read_text(encoding="utf-8")
+    dropped = dropped_urls(sitemap, new_site)
+    for path in dropped:
+        print(f"error: /{path} was published and is gone: add 'old-id: new-id' to {REDIRECTS_FILE}")
+    print(f"{len(dropped)} published address(es) dropped." if dropped else "Every published address still answers.")
+    return 1 if dropped else 0

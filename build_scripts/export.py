@@ -3,12 +3,43 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 
-from build_scripts.model import Entry, Timeline
+from build_scripts import urls
+from build_scripts.model import Entry, PartialDate, Seed, Source, Timeline
 
 CSV_LIST_SEPARATOR = ";"
+LICENSE = {
+    "name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "note": "The publication's own text and data; quotations remain their publishers' and are "
+    "reproduced as short, attributed quotations.",
+}
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def source_record(source: Source) -> dict:
+    seed = source.seed
+    return {
+        "seed": seed.id,
+        "title": seed.title,
+        "publisher": seed.publisher,
+        "published": seed.published.iso if seed.published else None,
+        "url": seed.url,
+        "quote": source.quote,
+    }
+
+
+def _citation(seed: Seed) -> dict:
+    return {
+        "title": seed.title,
+        "publisher": seed.publisher,
+        "published": seed.published.iso if seed.published else None,
+        "url": seed.url,
+    }
 
 
 def entry_record(entry: Entry) -> dict:
@@ -23,12 +54,9 @@ def entry_record(entry: Entry) -> dict:
         "tags": list(event.tags),
         "quote": event.quote,
         "seed": seed.id,
-        "source": {
-            "title": seed.title,
-            "publisher": seed.publisher,
-            "published": seed.published.iso if seed.published else None,
-            "url": seed.url,
-        },
+        "source": _citation(seed),
+        "sources": [source_record(source) for source in entry.sources],
+        "status": entry.status,
         "url": entry.url,
         "origin": event.origin,
         "transfer": (
@@ -47,15 +75,21 @@ def _json(data) -> bytes:
 
 
 def timeline_json(timeline: Timeline) -> bytes:
-    return _json({"entries": [entry_record(entry) for entry in timeline.entries]})
+    return _json({"license": LICENSE, "entries": [entry_record(entry) for entry in timeline.entries]})
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character is escaped with a quote."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def timeline_csv(timeline: Timeline) -> bytes:
-    """The JSON records flattened: lists joined with ';', the source as source_* columns."""
+    """The JSON records flattened: lists joined with ';', the first source as source_* columns,
+    every source's seed in `sources`."""
     columns = [
         "id", "date", "precision", "title", "summary", "countries", "tags", "quote", "seed",
-        "source_title", "source_publisher", "source_published", "source_url", "url", "origin",
-        "transfer_from", "transfer_to",
+        "source_title", "source_publisher", "source_published", "source_url", "sources", "status",
+        "url", "origin", "transfer_from", "transfer_to",
     ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -65,10 +99,14 @@ def timeline_csv(timeline: Timeline) -> bytes:
         source = record.pop("source")
         transfer = record.pop("transfer") or {"from": [], "to": []}
         record.update({f"source_{key}": value or "" for key, value in source.items()})
+        record["sources"] = [item["seed"] for item in record["sources"]]
         record["transfer_from"] = transfer["from"]
         record["transfer_to"] = transfer["to"]
         writer.writerow(
-            {key: CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value for key, value in record.items()}
+            {
+                key: spreadsheet_safe(CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
+                for key, value in record.items()
+            }
         )
     return buffer.getvalue().encode("utf-8")
 
@@ -79,7 +117,7 @@ def countries_json(timeline: Timeline) -> bytes:
             {
                 "code": item.country.code,
                 "name": item.country.name,
-                "url": f"countries/{item.country.slug}/",
+                "url": urls.country(item.country),
                 "entries": len(item.entries),
             }
             for item in timeline.countries
@@ -87,9 +125,56 @@ def countries_json(timeline: Timeline) -> bytes:
     )
 
 
-def export_data(timeline: Timeline) -> dict[str, bytes]:
+def _timelinejs_date(date: PartialDate) -> dict:
+    parts = {"year": str(date.year)}
+    if date.month:
+        parts["month"] = str(date.month)
+    if date.day:
+        parts["day"] = str(date.day)
+    parts["display_date"] = date.label
+    return parts
+
+
+def _timelinejs_text(entry: Entry, site_url: str) -> str:
+    """The slide's HTML: the quote, its source and the permalink, every value escaped."""
+    source = entry.seed
+    link = f' <a href="{html.escape(source.url)}">Source</a>' if source.url else ""
+    planned = " (planned)" if entry.status == "planned" else ""
+    return (
+        f"<blockquote>{html.escape(entry.event.quote)}</blockquote>"
+        f"<p>{html.escape(source.title)}{', ' + html.escape(source.publisher) if source.publisher else ''}{planned}."
+        f"{link} · <a href=\"{html.escape(site_url + entry.url)}\">Permalink</a></p>"
+    )
+
+
+def timelinejs_json(timeline: Timeline, site_url: str) -> bytes:
+    """Knight Lab TimelineJS's JSON format: a slide per entry, grouped by its main country."""
+    return _json(
+        {
+            "title": {
+                "text": {
+                    "headline": "One-Stop Shop Timeline",
+                    "text": "Twenty years of one-stop-shop public service delivery, each entry quoting its source.",
+                }
+            },
+            "events": [
+                {
+                    "unique_id": entry.id,
+                    "start_date": _timelinejs_date(entry.event.date),
+                    "text": {"headline": html.escape(entry.event.title), "text": _timelinejs_text(entry, site_url)},
+                    **({"group": entry.event.countries[0].name} if entry.event.countries else {}),
+                }
+                for entry in timeline.entries
+            ],
+            "license": LICENSE,
+        }
+    )
+
+
+def export_data(timeline: Timeline, site_url: str) -> dict[str, bytes]:
     return {
-        "data/timeline.json": timeline_json(timeline),
-        "data/timeline.csv": timeline_csv(timeline),
-        "data/countries.json": countries_json(timeline),
+        urls.TIMELINE_JSON: timeline_json(timeline),
+        urls.TIMELINE_CSV: timeline_csv(timeline),
+        urls.COUNTRIES_JSON: countries_json(timeline),
+        urls.TIMELINEJS_JSON: timelinejs_json(timeline, site_url),
     }

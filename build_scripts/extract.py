@@ -342,13 +342,21 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     reference = published or publication_date([layout.dateline_date, *layout.header, *layout.trailer])
     read = _read_sentences(layout, reference, text)
     dated = _dated_events(read, text)
+    events = _without_repeats(dated + _occasion_events(read, layout, reference, dated))
     return Extraction(
         published=reference,
         title=layout.title,
         publisher=_publisher(layout),
         countries=_article_countries(layout, text),
-        events=_without_repeats(dated + _occasion_events(read, layout, reference, dated)),
+        events=tuple(_as_planned_if_ahead(event, reference) for event in events),
     )
+
+
+def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:
+    """What the text dates after its own publication can only be a plan."""
+    if published and event.date.compare(published) > 0:
+        return replace(event, status="planned")
+    return event
 
 
 @dataclass(frozen=True)
@@ -541,6 +549,8 @@ def front_matter_yaml(extraction: Extraction) -> str:
         lines.append("events:")
     for event in extraction.events:
         lines.append(f"  - date: {_yaml_scalar(event.date.iso)}")
+        if event.status == "planned":
+            lines.append("    status: planned")
         lines.append(f"    title: {_yaml_scalar(event.title)}")
         if event.countries:
             lines.append(f"    countries: [{', '.join(country.code for country in event.countries)}]")
@@ -559,6 +569,7 @@ def extraction_json(extraction: Extraction) -> dict:
             {
                 "date": event.date.iso,
                 "precision": event.date.precision,
+                **({"status": "planned"} if event.status == "planned" else {}),  # the contract's keys otherwise
                 "countries": [country.code for country in event.countries],
                 "title": event.title,
                 "quote": event.quote,

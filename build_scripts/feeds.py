@@ -12,13 +12,14 @@ from pathlib import Path
 
 import jinja2
 
+from build_scripts import urls
 from build_scripts.model import Entry, PartialDate, Timeline
 from build_scripts.render import describe
 
 TEMPLATES = Path(__file__).parent / "templates" / "feeds"
 FEED_ENTRIES = 50
-ATOM_PATH = "feed.xml"
-JSON_FEED_PATH = "feed.json"
+ATOM_PATH = urls.ATOM_FEED
+JSON_FEED_PATH = urls.JSON_FEED
 FEED_TITLE = "One-Stop Shop Timeline"
 FEED_DESCRIPTION = "New entries of the One-Stop Shop Timeline, each quoting its source."
 

@@ -7,22 +7,27 @@ leaves the last good site exactly as it was.
 
 from __future__ import annotations
 
+import datetime
 import logging
+import os
 import shutil
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
     sys.path.insert(0, str(ROOT))
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from build_scripts.model import SeedProblems  # noqa: E402
 from build_scripts.preview import PreviewState, show_problems  # noqa: E402
-from build_scripts.publish import publish_site  # noqa: E402
+from build_scripts.publish import build_lock, new_staging, publish_site  # noqa: E402
 from build_scripts.read_seeds import seed_paths  # noqa: E402
+from build_scripts.security import with_policy  # noqa: E402
 from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
 
 SEEDS_DIR = ROOT / "seeds"
@@ -42,6 +47,7 @@ class _Build:
     site: GeneratedSite | None = None
     published_dir: Path | None = None
     staging_dir: Path | None = None
+    lock = ExitStack()
     warnings = _WarningCounter()
 
 
@@ -51,8 +57,10 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _Build.published_dir = Path(config.site_dir)
-    _Build.staging_dir = _Build.published_dir.with_name(_Build.published_dir.name + ".building")
-    shutil.rmtree(_Build.staging_dir, ignore_errors=True)
+    _Build.lock.enter_context(build_lock(_Build.published_dir))
+    for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)  # of builds that were killed: the lock is ours
+    _Build.staging_dir = new_staging(_Build.published_dir)
     config.site_dir = str(_Build.staging_dir)
     _Build.warnings.count = 0
     logging.getLogger("mkdocs").addHandler(_Build.warnings)
@@ -64,7 +72,7 @@ def on_pre_build(config):
         raise PluginError("mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses.")
     try:
         _Build.site = PreviewState.last_good_site = generate_site(
-            seed_paths(SEEDS_DIR), base=ROOT, site_url=config.site_url
+            seed_paths(SEEDS_DIR), base=ROOT, site_url=config.site_url, build_date=build_date()
         )
         PreviewState.problems = []
     except SeedProblems as problems:
@@ -76,16 +84,38 @@ def on_pre_build(config):
         _Build.site, PreviewState.problems = PreviewState.last_good_site, problems.problems
 
 
+def build_date() -> datetime.date:
+    """The day of the build, or of SOURCE_DATE_EPOCH for a reproducible one."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
+    return moment.date()
+
+
 def on_files(files: Files, config) -> Files:
+    # Generated pages stay out of the sidebar: a sidebar listing every entry makes builds grow
+    # with the square of the entries. The nav in mkdocs.yml names the pages that belong there.
     for path, markdown in _Build.site.pages.items():
-        files.append(File.generated(config, path, content=markdown))
+        files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _Build.site.files.items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    # Themes print the title unescaped (Material's header does); as Markup it is escaped text
+    # wherever it goes, and `| e` in our own templates leaves it as it is.
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = escape(page.meta["title"])
+    return markdown
+
+
 def on_post_page(output, page, config):
+    output = with_policy(output, page.content or "")
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
+
+
+def on_post_template(output_content, template_name, config):
+    return with_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
@@ -93,7 +123,8 @@ def on_post_build(config):
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
-    outcome = publish_site(_Build.staging_dir, _Build.published_dir)
+    with _Build.lock:
+        outcome = publish_site(_Build.staging_dir, _Build.published_dir)
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed."
@@ -107,5 +138,6 @@ def on_build_error(error):
 
 
 def _discard_staging():
-    if _Build.staging_dir is not None:
-        shutil.rmtree(_Build.staging_dir, ignore_errors=True)
+    with _Build.lock:
+        if _Build.staging_dir is not None:
+            shutil.rmtree(_Build.staging_dir, ignore_errors=True)

@@ -11,8 +11,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from build_scripts import urls
+
 Precision = Literal["year", "month", "day"]
 Origin = Literal["curated", "extracted"]
+Status = Literal["happened", "planned"]
 
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
@@ -73,6 +76,20 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 
+    def coarsened(self, precision: Precision) -> PartialDate:
+        """The same date told no more precisely than `precision`."""
+        if precision == "year":
+            return PartialDate(self.year)
+        if precision == "month":
+            return PartialDate(self.year, self.month)
+        return self
+
+    def compare(self, other: PartialDate) -> int:
+        """-1, 0 or 1 as this date is before, agrees with, or is after `other` at the coarser precision."""
+        coarser = min(self.precision, other.precision, key=("year", "month", "day").index)
+        mine, theirs = self.coarsened(coarser).sort_key, other.coarsened(coarser).sort_key
+        return (mine > theirs) - (mine < theirs)
+
     def __str__(self) -> str:
         return self.iso
 
@@ -97,17 +114,27 @@ class Transfer:
 
 @dataclass(frozen=True)
 class Event:
-    """One dated event as a seed states it (curated front matter or extracted from the body)."""
+    """One dated event as a seed states it (curated front matter or extracted from the body).
 
-    date: PartialDate
+    An event that repeats an entry another seed gives names it by `id` and gives only its own
+    quote, and optionally its date and countries: its `title` is empty.
+    """
+
+    date: PartialDate | None
     title: str
     countries: tuple[Country, ...]
     quote: str
     tags: tuple[str, ...] = ()
     summary: str = ""
     transfer: Transfer | None = None
+    id: str | None = None  # the entry's permanent id when the seed gives one
+    status: Status = "happened"
     origin: Origin = "curated"
     line: int = 0  # where the event starts in its seed file, for messages
+
+    @property
+    def is_reference(self) -> bool:
+        return not self.title
 
 
 @dataclass(frozen=True)
@@ -127,20 +154,43 @@ class Seed:
 
 
 @dataclass(frozen=True)
+class Source:
+    """One seed's report of an entry: its citation is the seed's, its quote its own."""
+
+    seed: Seed
+    quote: str
+    status: Status = "happened"
+    line: int = 0  # of the event in the seed file
+
+
+@dataclass(frozen=True)
 class Entry:
-    """An event placed on the timeline, with the stable id its permalink is made of."""
+    """An event placed on the timeline, told by one or more sources, under its permanent id.
+
+    `event` is the entry as a whole: the title, tags, summary and transfer of the event that gives
+    them, the most precise date any source gives, every country any source names, and the first
+    source's quote. `seed` is the first source's seed; `sources` lists all, oldest first.
+    """
 
     id: str
     event: Event
     seed: Seed
+    sources: tuple[Source, ...] = ()
 
     @property
     def url(self) -> str:
-        return f"entries/{self.id}/"
+        return urls.entry(self.id)
 
     @property
-    def page(self) -> str:
-        return f"entries/{self.id}.md"
+    def status(self) -> Status:
+        """Planned until any source reports that it has happened."""
+        return "planned" if all(source.status == "planned" for source in self.sources) else "happened"
+
+    @property
+    def planned_as_of(self) -> PartialDate | None:
+        """When the latest source that announces it as planned was published."""
+        dates = [s.seed.published for s in self.sources if s.status == "planned" and s.seed.published]
+        return max(dates, key=lambda date: date.sort_key) if dates else None
 
 
 @dataclass(frozen=True)
@@ -172,7 +222,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: error: {self.message}"
+        # A message quotes what the contributor wrote; a line break in it could forge more lines.
+        return f"{one_line(self.path)}:{self.line}: error: {one_line(self.message)}"
 
 
 class SeedProblems(Exception):
@@ -186,7 +237,15 @@ class SeedProblems(Exception):
         super().__init__("\n".join(lines))
 
 
-def slugify(text: str, max_length: int = 72) -> str:
+def one_line(text: str) -> str:
+    """Text with its line breaks and other control characters shown as escapes, on one line."""
+    return "".join(
+        character if character.isprintable() or character == " " else repr(character)[1:-1]
+        for character in text
+    )
+
+
+def slugify(text: str, max_length: int = 72, fallback: str = "untitled") -> str:
     """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
@@ -196,4 +255,4 @@ def slugify(text: str, max_length: int = 72) -> str:
         if len(candidate) > max_length:
             break
         slug = candidate
-    return slug or "untitled"
+    return slug or fallback

@@ -1,20 +1,25 @@
 """Stage 4: render the timeline into Markdown pages (text only; nothing is written here).
 
-Markup lives in the Jinja templates beside this module. Text from seeds reaches a page only
-through `| e` (HTML contexts) or `| plain` (Markdown contexts), so it cannot inject markup.
+Markup lives in the Jinja templates beside this module, which escape every value by default:
+text from seeds reaches a page as escaped HTML, or through `| plain` where Markdown would read it,
+and a summary only as the sanitised HTML of `summary_html`. Nothing from a seed is trusted markup.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import jinja2
+import markdown
+import nh3
+from markupsafe import Markup
 
+from build_scripts import urls
 from build_scripts.charts import (
     count_by_main_country,
     count_naming,
@@ -23,6 +28,7 @@ from build_scripts.charts import (
     transfer_edges,
     year_range,
 )
+from build_scripts.citations import CITATION_STYLES
 from build_scripts.model import Entry, Timeline
 from build_scripts.schema import tag_vocabulary
 
@@ -33,13 +39,32 @@ LATEST_ON_HOME = 8
 # large the timeline grows.
 TIMELINE_PAGE_ENTRIES = 400
 COUNTRY_PAGE_ENTRIES = 200
+# The Markdown a summary may use, as HTML: emphasis, links, lists and paragraphs, nothing else.
+SUMMARY_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
+SUMMARY_ATTRIBUTES = {"a": {"href"}}
+SUMMARY_URL_SCHEMES = {"http", "https", "mailto"}
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-def plain(text: str) -> str:
+def plain(text: str) -> Markup:
     """Plain text made safe for a Markdown context: HTML escaped, Markdown syntax neutralised."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False)))
+
+
+def summary_html(text: str) -> Markup:
+    """A summary's small Markdown subset as HTML, cleaned by an allow-list sanitiser.
+
+    Raw HTML is escaped before Markdown sees it, Markdown runs without extensions (no attribute
+    lists), and nh3 keeps only the tags, attributes and link schemes of the subset.
+    """
+    rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
+    return Markup(
+        nh3.clean(
+            rendered, tags=SUMMARY_TAGS, attributes=SUMMARY_ATTRIBUTES, url_schemes=SUMMARY_URL_SCHEMES,
+            link_rel="noopener noreferrer nofollow",
+        )
+    )
 
 
 def count_entries(count: int) -> str:
@@ -50,20 +75,24 @@ def count_entries(count: int) -> str:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # the pages are Markdown; HTML contexts escape with `| e` explicitly
+        autoescape=True,  # the pages are Markdown whose markup is HTML: every value is escaped
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
     )
     env.filters["plain"] = plain
+    env.filters["summary_html"] = summary_html
     env.filters["entries"] = count_entries
+    env.globals["urls"] = urls
+    env.globals["citation_styles"] = CITATION_STYLES
     return env
 
 
-def _render(template: str, page: str, **context) -> str:
-    # Links are relative, so that the site works from any folder, offline too.
-    depth = page.count("/") + (0 if page.endswith("index.md") else 1)
-    return environment().get_template(template).render(root="../" * depth, **context)
+def _render(template: str, url: str, **context) -> tuple[str, str]:
+    """The page at `url` as (its Markdown file, its text). Links are relative, so that the site
+    works from any folder, offline too."""
+    text = environment().get_template(template).render(root="../" * urls.depth(url), url=url, **context)
+    return urls.page(url), text
 
 
 def describe(entry: Entry) -> str:
@@ -109,69 +138,115 @@ def filter_options(entries: list[Entry]) -> dict[str, list]:
     }
 
 
-def render_pages(timeline: Timeline) -> dict[str, str]:
+def render_pages(timeline: Timeline, site_url: str) -> dict[str, str]:
     """Every generated page, by its path under docs/ (which it never touches)."""
-    return dict(_generate_pages(timeline))
+    context = PageContext(timeline, site_url, year_range(timeline.entries))
+    return dict(page for family in PAGE_FAMILIES for page in family(context))
 
 
-def _generate_pages(timeline: Timeline) -> Iterator[tuple[str, str]]:
-    home_description = (
+@dataclass(frozen=True)
+class PageContext:
+    timeline: Timeline
+    site_url: str  # where the site is published, ending in '/': for the citations' full URLs
+    all_years: tuple[int, ...]
+
+    @property
+    def span(self) -> str:
+        return f", {self.all_years[0]}–{self.all_years[-1]}" if self.all_years else ""
+
+
+Pages = Iterator[tuple[str, str]]
+
+
+def _home(context: PageContext) -> Pages:
+    timeline = context.timeline
+    description = (
         f"Twenty years of one-stop-shop public service delivery: {len(timeline.entries)} entries "
         f"from {len(timeline.countries)} countries, each quoting its source."
     )
     latest = list(reversed(timeline.entries[-LATEST_ON_HOME:]))
-    all_years = year_range(timeline.entries)
-    span = f", {all_years[0]}–{all_years[-1]}" if all_years else ""
-    chart = layout_bars(count_by_main_country(timeline.entries), "entries-per-year", f"Entries per year by country{span}")
-    yield "index.md", _render(
-        "home.md.j2", "index.md", timeline=timeline, latest=latest, description=home_description, chart=chart
+    yield _render(
+        "home.md.j2", urls.HOME, timeline=timeline, latest=latest, description=description,
+        chart=_main_chart(context),
     )
+
+
+def _main_chart(context: PageContext):
+    counts = count_by_main_country(context.timeline.entries)
+    return layout_bars(counts, "entries-per-year", f"Entries per year by country{context.span}")
+
+
+def _timeline_pages(context: PageContext) -> Pages:
+    timeline = context.timeline
     years = newest_in_full(timeline.entries, TIMELINE_PAGE_ENTRIES)
-    yield "timeline/index.md", _render(
-        "timeline.md.j2", "timeline/index.md", timeline=timeline, years=years, chart=chart,
+    yield _render(
+        "timeline.md.j2", urls.TIMELINE, timeline=timeline, years=years, chart=_main_chart(context),
         filters=filter_options([entry for section in years for entry in section.shown]),
     )
-    year_numbers = [section.year for section in years]
+    numbers = [section.year for section in years]
     for position, section in enumerate(years):
-        page = f"timeline/{section.year}.md"
-        yield page, _render(
-            "year.md.j2", page, year=section.year, entries=section.entries, filters=filter_options(section.entries),
-            previous_year=year_numbers[position - 1] if position > 0 else None,
-            next_year=year_numbers[position + 1] if position + 1 < len(year_numbers) else None,
+        yield _render(
+            "year.md.j2", urls.year(section.year), year=section.year, entries=section.entries,
+            filters=filter_options(section.entries),
+            previous_year=numbers[position - 1] if position > 0 else None,
+            next_year=numbers[position + 1] if position + 1 < len(numbers) else None,
         )
-    for entry in timeline.entries:
-        yield entry.page, _render("entry.md.j2", entry.page, entry=entry, description=describe(entry))
-    yield "countries/index.md", _render("countries.md.j2", "countries/index.md", timeline=timeline)
-    for item in timeline.countries:
-        page = f"countries/{item.country.slug}.md"
+
+
+def _entry_pages(context: PageContext) -> Pages:
+    for entry in context.timeline.entries:
+        yield _render("entry.md.j2", entry.url, entry=entry, description=describe(entry), site_url=context.site_url)
+
+
+def _country_pages(context: PageContext) -> Pages:
+    yield _render("countries.md.j2", urls.COUNTRIES, timeline=context.timeline)
+    for item in context.timeline.countries:
         country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
         strip = layout_bars(
-            count_naming(item.country, item.entries, all_years), "entries-per-year",
-            f"Entries naming {item.country.name} per year{span}", height=110, most_ticks=2,
+            count_naming(item.country, item.entries, context.all_years), "entries-per-year",
+            f"Entries naming {item.country.name} per year{context.span}", height=110, most_ticks=2,
         )
-        yield page, _render(
-            "country.md.j2", page, item=item, years=country_years, chart=strip,
+        yield _render(
+            "country.md.j2", urls.country(item.country), item=item, years=country_years, chart=strip,
             filters=filter_options([entry for section in country_years for entry in section.shown]),
         )
-    edges = transfer_edges(timeline.entries)
-    yield "transfers.md", _render(
-        "transfers.md.j2", "transfers.md", edges=edges, map=layout_transfer_map(edges) if edges else None
-    )
+
+
+def _transfer_page(context: PageContext) -> Pages:
+    edges = transfer_edges(context.timeline.entries)
+    yield _render("transfers.md.j2", urls.TRANSFERS, edges=edges, map=layout_transfer_map(edges) if edges else None)
+
+
+def _source_pages(context: PageContext) -> Pages:
+    timeline = context.timeline
     entries_by_seed: dict[str, list[Entry]] = {seed.id: [] for seed in timeline.seeds}
     for entry in timeline.entries:
-        entries_by_seed[entry.seed.id].append(entry)
+        for seed_id in dict.fromkeys(source.seed.id for source in entry.sources):
+            entries_by_seed[seed_id].append(entry)
     sources = [(seed, entries_by_seed[seed.id]) for seed in timeline.seeds]
-    yield "sources/index.md", _render("sources.md.j2", "sources/index.md", sources=sources, timeline=timeline)
+    yield _render("sources.md.j2", urls.SOURCES, sources=sources, timeline=timeline)
     for seed, entries in sources:
-        page = f"sources/{seed.id}.md"
-        yield page, _render("source.md.j2", page, seed=seed, entries=entries)
+        yield _render("source.md.j2", urls.source(seed.id), seed=seed, entries=entries, site_url=context.site_url)
+
+
+def _tag_pages(context: PageContext) -> Pages:
+    timeline = context.timeline
     vocabulary = tag_vocabulary()
     counts = {tag: 0 for tag in timeline.tags}
     for entry in timeline.entries:
         for tag in entry.event.tags:
             counts[tag] += 1
     tags = [(tag, vocabulary[tag], counts[tag]) for tag in timeline.tags]
-    yield "tags/index.md", _render("tags.md.j2", "tags/index.md", tags=tags)
+    yield _render("tags.md.j2", urls.TAGS, tags=tags)
     for tag, description, _ in tags:
-        page = f"tags/{tag}.md"
-        yield page, _render("tag.md.j2", page, tag=tag, description=description)
+        yield _render("tag.md.j2", urls.tag(tag), tag=tag, description=description)
+
+
+def _licence_page(context: PageContext) -> Pages:
+    yield _render("licence.md.j2", urls.LICENCE)
+
+
+PAGE_FAMILIES: tuple[Callable[[PageContext], Pages], ...] = (
+    _home, _timeline_pages, _entry_pages, _country_pages, _transfer_page, _source_pages, _tag_pages,
+    _licence_page,
+)

@@ -20,11 +20,12 @@ import yaml
 
 from build_scripts.countries import resolve_country, suggest_country
 from build_scripts.model import Country, PartialDate, Problem
-from build_scripts.read_seeds import file_line
+from build_scripts.read_seeds import file_line, not_text_problem
 
 TAGS_FILE = Path(__file__).parent / "data" / "tags.yaml"
 
-_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|<!--|<\?")
+# Anything a browser could take for the start of a tag, closed or not: '<b>', '<img x=<>', '<!--', '<?'.
+_HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]{0,60}>?|<!|<\?")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]+>")
 _MARKDOWN_LINK_TARGETS = re.compile(
     r"\]\(\s*<?([^)\s>]*)"  # [text](target) and ![alt](target)
@@ -32,6 +33,9 @@ _MARKDOWN_LINK_TARGETS = re.compile(
     re.MULTILINE,
 )
 _TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ENTRY_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ENTRY_ID = 80
+STATUSES = ("happened", "planned")
 _LANGUAGE = re.compile(r"(?P<primary>[A-Za-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
 
 
@@ -60,11 +64,16 @@ class Field:
     convert: Converter
     rule: str  # one line, for messages and the contributors' guide
     required: bool = False
+    default: Any = None  # the value when the key is left out
+    max_length: int = 300  # characters of a text value; far above what a real source needs
 
 
 def _scalar_text(node: yaml.Node, key: str, report: Report) -> str | None:
     if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
         report.at(node, f"'{key}' must be a single line of text, not a list or a mapping")
+        return None
+    if found := not_text_problem(node.value):
+        report.at(node, f"'{key}': {found[1]}")
         return None
     return node.value
 
@@ -80,6 +89,34 @@ def plain_text(node: yaml.Node, key: str, report: Report) -> str | None:
         return None
     if match := _HTML_TAG.search(text):
         report.at(node, f"'{key}' contains raw HTML ({match.group(0)!r}): write plain text instead")
+        return None
+    return text
+
+
+def entry_id(node: yaml.Node, key: str, report: Report) -> str | None:
+    text = _scalar_text(node, key, report)
+    if text is None:
+        return None
+    if not ENTRY_ID.fullmatch(text) or len(text) > MAX_ENTRY_ID:
+        report.at(
+            node,
+            f"'{key}' is {text!r}: an entry id is lower-case ASCII letters and digits joined by single "
+            f"hyphens, at most {MAX_ENTRY_ID} characters, e.g. 2013-01-15-first-asan-centre-opens",
+        )
+        return None
+    return text
+
+
+def status(node: yaml.Node, key: str, report: Report) -> str | None:
+    text = _scalar_text(node, key, report)
+    if text is None:
+        return None
+    if text not in STATUSES:
+        report.at(
+            node,
+            f"'{key}' is {text!r}: write 'planned' for what the source announces for later, "
+            "or leave it out for what has happened",
+        )
         return None
     return text
 
@@ -219,7 +256,13 @@ def _mapping(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[yaml.
     if not isinstance(node, yaml.MappingNode):
         report.at(node, f"'{key}' must be a mapping of 'key: value' lines")
         return None
-    return {key_node.value: (key_node, value_node) for key_node, value_node in node.value}
+    fields = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            fields[key_node.value] = (key_node, value_node)
+        else:
+            report.at(key_node, f"'{key}' has a key that is not a word: write 'key: value'")
+    return fields
 
 
 def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Country, ...]] | None:
@@ -236,27 +279,32 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
             report.at(node, f"'{key}' needs '{direction}': {meaning}")
             continue
         result[direction] = country_list(fields[direction][1], f"{key}.{direction}", report)
-    if unknown or None in result.values() or len(result) < 2:
+    if unknown or len(fields) < len(node.value) or None in result.values() or len(result) < 2:
         return None
     return result
 
 
 SEED_FIELDS: dict[str, Field] = {
     "title": Field(plain_text, "the source document's title"),
-    "publisher": Field(plain_text, "who published it (agency, newspaper, organisation)"),
-    "author": Field(plain_text, "who wrote it"),
+    "publisher": Field(plain_text, "who published it (agency, newspaper, organisation)", default="", max_length=200),
+    "author": Field(plain_text, "who wrote it", default="", max_length=200),
     "published": Field(partial_date, "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    "url": Field(http_url, "link to the original, starting with http:// or https://"),
-    "language": Field(language_code, "language of the text, e.g. en (the default), ru, kk"),
+    "url": Field(http_url, "link to the original, starting with http:// or https://", default="", max_length=2000),
+    "language": Field(language_code, "language of the text, e.g. en (the default), ru, kk", default="en"),
     "events": Field(lambda node, key, report: node, "the dated events drawn from the text"),
 }
 
 EVENT_FIELDS: dict[str, Field] = {
+    "id": Field(entry_id, "the entry's permanent id, [a-z0-9-], at most 80 characters: its permalink", max_length=80),
     "date": Field(partial_date, "YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the text", True),
-    "title": Field(plain_text, "a short headline for the timeline", True),
-    "countries": Field(country_list, "ISO 3166-1 alpha-2 codes or English country names"),
-    "tags": Field(tag_list, "words from build_scripts/data/tags.yaml"),
-    "quote": Field(plain_text, "a passage of the text that supports the event, word for word", True),
-    "summary": Field(markdown_text, "optional Markdown, no raw HTML"),
+    "title": Field(plain_text, "a short headline for the timeline", True, max_length=200),
+    "countries": Field(country_list, "ISO 3166-1 alpha-2 codes or English country names", default=()),
+    "tags": Field(tag_list, "words from build_scripts/data/tags.yaml", default=()),
+    "quote": Field(plain_text, "a passage of the text that supports the event, word for word", True, max_length=1500),
+    "summary": Field(markdown_text, "optional Markdown, no raw HTML", default="", max_length=3000),
     "transfer": Field(transfer, "optional: from (countries taught) and to (countries that learned)"),
+    "status": Field(status, "optional: 'planned' for what the source announces for later", default="happened"),
 }
+# An event that repeats an entry another seed gives (same id) gives only these keys.
+REFERENCE_KEYS = ("id", "date", "countries", "quote", "status")
+MAX_EVENTS = 200  # per seed

@@ -6,6 +6,7 @@ Every problem in every file is collected, never just the first, each as `path:li
 from __future__ import annotations
 
 import difflib
+import os
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,7 +15,7 @@ import yaml
 
 from build_scripts.model import Event, PartialDate, Problem, Seed, Transfer
 from build_scripts.read_seeds import SeedFile, file_line, read_seed_file
-from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS, Field, Report
+from build_scripts.schema import EVENT_FIELDS, MAX_EVENTS, REFERENCE_KEYS, SEED_FIELDS, Field, Report
 
 _CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
@@ -54,7 +55,7 @@ def first_line(body: str, limit: int = 150) -> str:
 
 
 def _known_fields(
-    node: yaml.MappingNode, schema: dict[str, Field], where: str, report: Report
+    node: yaml.MappingNode, schema: dict[str, Field], where: str, report: Report, optional: tuple[str, ...] = ()
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     """The mapping's keys that the schema knows; unknown, repeated and missing keys are reported."""
     fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
@@ -74,21 +75,88 @@ def _known_fields(
         else:
             fields[key] = (key_node, value_node)
     for key, field in schema.items():
-        if field.required and key not in fields:
+        if field.required and key not in fields and key not in optional:
             report.at(node, f"{where} has no '{key}': add '{key}:' ({field.rule})")
     return fields
 
 
 def _convert(fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report) -> dict:
     """Each field's typed value; a field whose value is wrong maps to None (and is reported)."""
-    return {key: schema[key].convert(value_node, key, report) for key, (_, value_node) in fields.items()}
+    values = {}
+    for key, (_, value_node) in fields.items():
+        limit = schema[key].max_length
+        if isinstance(value_node, yaml.ScalarNode) and len(value_node.value) > limit:
+            report.at(value_node, f"'{key}' is {len(value_node.value):,} characters long: keep it to at most {limit}")
+            values[key] = None
+        else:
+            values[key] = schema[key].convert(value_node, key, report)
+    return values
 
 
-def _events(node: yaml.Node, body: str, report: Report) -> tuple[Event, ...]:
+def build(cls, schema: dict[str, Field], values: dict, **given):
+    """The typed object: each schema key's value, or the schema's default where it is left out."""
+    defaults = {key: field.default for key, field in schema.items() if key in cls.__dataclass_fields__}
+    return cls(**{**defaults, **{key: value for key, value in values.items() if key in defaults}, **given})
+
+
+def _quote_problem(quote: str, normalized_body: str) -> str | None:
+    if mismatch := quote_mismatch(quote, normalized_body):
+        return (
+            f"is not in the seed's text ({mismatch}): copy the passage word for word from the text "
+            "below the front matter (spacing, line breaks and straight or curly quotes may differ)"
+        )
+    return None
+
+
+def _timing_problem(values: dict, published: PartialDate | None, where: str) -> str | None:
+    """Plans lie after the publication, what happened before it: compared at the coarser precision."""
+    date = values.get("date")
+    if date is None or published is None:
+        return None
+    order = date.compare(published)
+    if order > 0 and values.get("status") != "planned":
+        return (
+            f"{where} is dated {date.label}, after its source was published ({published.label}): "
+            "if the source announces it for later, add 'status: planned'; otherwise correct the date"
+        )
+    if order < 0 and values.get("status") == "planned":
+        return (
+            f"{where} is planned but dated {date.label}, before its source was published "
+            f"({published.label}): a plan lies ahead of its source; remove 'status: planned' "
+            "if it has happened, or correct the date"
+        )
+    return None
+
+
+def _event(item: yaml.MappingNode, where: str, context: tuple[str, PartialDate | None], report: Report) -> dict:
+    """The converted fields of one event; an event with an id and no title repeats another seed's entry."""
+    normalized_body, published = context
+    given = {key_node.value for key_node, _ in item.value if isinstance(key_node, yaml.ScalarNode)}
+    is_reference = "id" in given and "title" not in given
+    fields = _known_fields(item, EVENT_FIELDS, where, report, optional=("title", "date") if is_reference else ())
+    if is_reference:
+        for key in [key for key in fields if key not in REFERENCE_KEYS]:
+            report.at(
+                fields.pop(key)[0],
+                f"{where} gives '{key}' but no 'title': an event that repeats an entry another seed gives "
+                f"(same id) gives only {', '.join(REFERENCE_KEYS)}; add a title if this seed starts the entry",
+            )
+    values = _convert(fields, EVENT_FIELDS, report)
+    if (quote := values.get("quote")) and (problem := _quote_problem(quote, normalized_body)):
+        report.at(fields["quote"][1], f"the quote of {where} {problem}")
+    if problem := _timing_problem(values, published, where):
+        report.at(fields.get("status", fields.get("date"))[1], problem)
+    return values
+
+
+def _events(node: yaml.Node, body: str, published: PartialDate | None, report: Report) -> tuple[Event, ...]:
     if not isinstance(node, yaml.SequenceNode):
         report.at(node, "'events' must be a list: start each event with '- date: ...'")
         return ()
-    normalized_body = normalize_for_matching(body)
+    if len(node.value) > MAX_EVENTS:
+        report.at(node, f"'events' lists {len(node.value)} events: a seed gives at most {MAX_EVENTS}")
+        return ()
+    context = (normalize_for_matching(body), published)
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     for number, item in enumerate(node.value, start=1):
@@ -97,43 +165,31 @@ def _events(node: yaml.Node, body: str, report: Report) -> tuple[Event, ...]:
             report.at(item, f"{where} must be a mapping with date, title and quote")
             continue
         problems_before = len(report.problems)
-        values = _convert(_known_fields(item, EVENT_FIELDS, where, report), EVENT_FIELDS, report)
-        quote = values.get("quote")
-        if quote and (mismatch := quote_mismatch(quote, normalized_body)):
-            quote_node = next(value for key, value in item.value if key.value == "quote")
-            report.at(
-                quote_node,
-                f"the quote of {where} is not in the seed's text ({mismatch}): copy the passage "
-                "word for word from the text below the front matter (spacing, line breaks and "
-                "straight or curly quotes may differ)",
-            )
+        values = _event(item, where, context, report)
         date: PartialDate | None = values.get("date")
-        title_key = ("title", date, (values.get("title") or "").casefold())
-        quote_key = ("quote", date, normalize_for_matching(quote or ""))
-        if date and (repeated := seen.get(title_key) or seen.get(quote_key)):
-            same = "title" if seen.get(title_key) else "quote"
-            report.at(item, f"{where} repeats event {repeated} (same date and {same}): remove one of them")
-        elif date:
-            seen.setdefault(title_key, number)
-            seen.setdefault(quote_key, number)
+        keys = [("id", values.get("id"))] if values.get("id") else []
+        if date and values.get("title"):
+            keys.append(("title", date, values["title"].casefold()))
+        if date and values.get("quote"):
+            keys.append(("quote", date, normalize_for_matching(values["quote"])))
+        if repeated := next((seen[key] for key in keys if key in seen), None):
+            same = "id" if ("id", values.get("id")) in seen else "date and " + (
+                "title" if any(key[0] == "title" and key in seen for key in keys) else "quote")
+            report.at(item, f"{where} repeats event {repeated} (same {same}): remove one of them")
+        for key in keys:
+            seen.setdefault(key, number)
         if len(report.problems) > problems_before:
             continue
         exchange = values.get("transfer")
         countries = values.get("countries") or ()
         if exchange:  # the countries of a transfer are what the event is about, listed or not
             countries += tuple(c for c in exchange["from"] + exchange["to"] if c not in countries)
-        events.append(
-            Event(
-                date=date,
-                title=values["title"],
-                countries=countries,
-                quote=quote,
-                tags=values.get("tags") or (),
-                summary=values.get("summary") or "",
-                transfer=Transfer(exchange["from"], exchange["to"]) if exchange else None,
-                line=file_line(item),
-            )
+        values.update(
+            countries=countries,
+            transfer=Transfer(exchange["from"], exchange["to"]) if exchange else None,
+            title=values.get("title") or "",
         )
+        events.append(build(Event, EVENT_FIELDS, values, line=file_line(item)))
     return tuple(events)
 
 
@@ -147,7 +203,7 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
         events_field = fields.pop("events", None)
         values = _convert(fields, SEED_FIELDS, report)
         if events_field is not None:
-            events = _events(events_field[1], seed_file.body, report)
+            events = _events(events_field[1], seed_file.body, values.get("published"), report)
     if report.problems:
         return None, report.problems
     if seed_file.front_matter is None:  # a raw article: its citation is extracted like its events
@@ -159,19 +215,46 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
             "publisher": extracted.publisher,
             "published": extracted.published,
         }
-    seed = Seed(
-        id=seed_file.id,
-        path=seed_file.path,
-        body=seed_file.body,
-        title=values.get("title") or first_line(seed_file.body),
-        publisher=values.get("publisher") or "",
-        author=values.get("author") or "",
-        published=values.get("published"),
-        url=values.get("url") or "",
-        language=values.get("language") or "en",
-        events=events,
-    )
+    values = {key: value for key, value in values.items() if value}
+    values.setdefault("title", first_line(seed_file.body))
+    seed = build(Seed, SEED_FIELDS, values, id=seed_file.id, path=seed_file.path, body=seed_file.body, events=events)
     return seed, []
+
+
+def validate_entries(seeds: list[Seed]) -> list[Problem]:
+    """Events that share an id across seeds are one entry: one gives its title, their dates agree."""
+    by_id: dict[str, list[tuple[Seed, Event]]] = {}
+    for seed in seeds:
+        for event in seed.events or ():
+            if event.id:
+                by_id.setdefault(event.id, []).append((seed, event))
+    problems = []
+    for entry_id, told in sorted(by_id.items()):
+        givers = [(seed, event) for seed, event in told if not event.is_reference]
+        if not givers:
+            problems += [
+                Problem(seed.path, event.line, f"no seed gives the title of entry '{entry_id}': check the id, "
+                        "or give this event a title, tags and summary so that it starts the entry")
+                for seed, event in told
+            ]
+        for seed, event in givers[1:]:
+            first_seed, first = givers[0]
+            problems.append(Problem(
+                seed.path, event.line,
+                f"entry '{entry_id}' is given a title here and in {first_seed.path}:{first.line}: "
+                "keep the title (and tags, summary, transfer) in one seed and give only id, quote "
+                "and, if needed, date and countries in the other",
+            ))
+        dated = [(seed, event) for seed, event in told if event.date]
+        for (seed_a, a), (seed_b, b) in zip(dated, dated[1:]):
+            if a.date.compare(b.date) != 0:
+                for (seed, event), (other_seed, other) in (((seed_a, a), (seed_b, b)), ((seed_b, b), (seed_a, a))):
+                    problems.append(Problem(
+                        seed.path, event.line,
+                        f"entry '{entry_id}' is dated {event.date.label} here but {other.date.label} in "
+                        f"{other_seed.path}:{other.line}: the sources of one entry must agree on its date",
+                    ))
+    return problems
 
 
 def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[list[Seed], list[Problem]]:
@@ -180,7 +263,7 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
     problems: list[Problem] = []
     first_path_of_id: dict[str, str] = {}
     for path in paths:
-        display = _display_path(path, base)
+        display = display_path(path, base)
         seed_file, read_problems = read_seed_file(path, display)
         problems += read_problems
         if seed_file is None:
@@ -200,13 +283,15 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
         problems += seed_problems
         if seed is not None:
             seeds.append(seed)
-    return seeds, sorted(problems)
+    problems += validate_entries(seeds)
+    return seeds, sorted(set(problems))
 
 
-def _display_path(path: Path, base: Path | None) -> str:
+def display_path(path: Path, base: Path | None) -> str:
+    """The path from `base`, without following a symbolic link (its target is not the seed's name)."""
     if base is not None:
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(base.resolve()))
         except ValueError:
             pass
     return str(path)

@@ -113,15 +113,15 @@ def test_pages_carry_the_charts_with_an_accessible_name_and_the_same_figures_in_
             entry(2017, KZ, number=2), entry(2019, KZ, number=3),
         )
     ))]
-    pages = render_pages(build_timeline(seeds))
+    pages = render_pages(build_timeline(seeds), "https://example.org/")
     home = pages["index.md"]
     assert re.search(r'<svg [^>]*role="img" aria-labelledby="entries-per-year-title"', home)
     assert '<title id="entries-per-year-title">Entries per year by country, 2017–2019</title>' in home
     assert ('<tr><th scope="row"><a href="timeline/2017/">2017</a></th><td>1</td><td>1</td><td>2</td></tr>') in home
-    country = pages["countries/uzbekistan.md"]
+    country = pages["countries/uzbekistan/index.md"]
     assert "<title>2017: 1 entry</title>" in country
     assert '<tr><th scope="row"><a href="../../timeline/2017/?country=UZ">2017</a></th><td>1</td></tr>' in country
-    transfers = pages["transfers.md"]
+    transfers = pages["transfers/index.md"]
     assert "<title>Uzbekistan learned from Kazakhstan: 1 entry</title>" in transfers
     assert '<td><a href="../countries/kazakhstan/">Kazakhstan</a></td><td><a href="../countries/uzbekistan/">Uzbekistan</a></td><td>1</td>' in transfers
-    assert '<div class="oss-filter" hidden data-countries=\'[["KZ", "Kazakhstan"], ["UZ", "Uzbekistan"]]\'' in pages["timeline/2017.md"]
+    assert '<div class="oss-filter" hidden data-countries=\'[["KZ", "Kazakhstan"], ["UZ", "Uzbekistan"]]\'' in pages["timeline/2017/index.md"]

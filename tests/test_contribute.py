@@ -97,11 +97,13 @@ def test_pull_request_checks_run_validation_tests_and_a_strict_build_with_least_
     assert list(checks[True]) == ["pull_request"]  # YAML reads the key `on` as True
     assert checks["permissions"] == {"contents": "read"}
     commands = [step.get("run") for job in checks["jobs"].values() for step in job["steps"]]
-    assert commands[1:] == [
+    assert commands[1:4] == [
         "python3 -m build_scripts validate --format github",
         "python3 -m build_scripts test",
         "python3 -m build_scripts build",
     ]
+    # A published address may not vanish: the base branch's sitemap is checked against this build.
+    assert "python3 -m build_scripts check-urls ../base/site/sitemap.xml site" in commands[4]
     for job in checks["jobs"].values():
         assert "permissions" not in job and "secrets" not in str(job)
         checkout = job["steps"][0]

@@ -37,11 +37,11 @@ def test_the_timeline_and_country_pages_link_the_years_they_cannot_show_in_full(
     seeds = [Seed(id="big", path="seeds/big.md", body="text", title="Big", events=tuple(
         entry.event for entry in entries_per_year({2024: 300, 2025: 300})
     ))]
-    pages = render_pages(build_timeline(seeds))
+    pages = render_pages(build_timeline(seeds), "https://example.org/")
     page = pages["timeline/index.md"]
     assert page.count('<li class="oss-entry"') == 400
     assert '<a href="../timeline/2024/">200 earlier entries in 2024</a>' in page
-    country = pages["countries/estonia.md"]
+    country = pages["countries/estonia/index.md"]
     assert country.count('<li class="oss-entry"') == 200
     assert '<a href="../../timeline/2025/?country=EE">100 earlier entries in 2025</a>' in country
     assert '<a href="../../timeline/2024/?country=EE">300 entries in 2024</a>' in country

@@ -86,7 +86,7 @@ def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(serve
 
 def test_serve_shows_a_fixed_seed_after_saving(server):
     seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
-    seed.write_text(seed.read_text().replace("Uzbekistan studies Kazakh one-stop shops", "Uzbekistan studies Kazakhstan's centres"))
+    seed.write_text(seed.read_text().replace("title: Uzbekistan studies Kazakh one-stop shops", "title: Uzbekistan studies Kazakhstan's centres"))
     server.wait_for("Documentation built")
-    page = server.get("entries/2017-12-22-uzbekistan-studies-kazakhstan-s-centres/")
+    page = server.get("entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/")  # a new title keeps the address
     assert "Uzbekistan studies Kazakhstan&#39;s centres" in page or "Uzbekistan studies Kazakhstan's centres" in page
