@@ -69,7 +69,7 @@ def run(arguments: argparse.Namespace) -> int:
         return contribute.validate_command(arguments.paths, arguments.format)
     if arguments.command == "new":
         return contribute.new_command(arguments.source, arguments.id)
-    from build_scripts.extract import extract_command
+    from build_scripts.extract.events import extract_command
 
     return extract_command(arguments.file, arguments.published, arguments.format)
 

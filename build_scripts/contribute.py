@@ -53,7 +53,7 @@ def validate_command(paths: list[Path], output_format: str) -> int:
 
 def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEEDS_DIR) -> int:
     """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text allows."""
-    from build_scripts.extract import extract_text, front_matter_yaml
+    from build_scripts.extract.events import extract_text, front_matter_yaml
 
     where = str(source) if source else "standard input"
     try:

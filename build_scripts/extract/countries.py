@@ -18,8 +18,8 @@ import yaml
 from build_scripts.countries import ALIASES_FILE, country
 from build_scripts.model import Country
 
-NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
-CITIES_FILE = Path(__file__).parent / "data" / "extraction_cities.yaml"
+NAMES_FILE = Path(__file__).parent / "data" / "names.yaml"
+CITIES_FILE = Path(__file__).parent / "data" / "cities.yaml"
 
 # "Georgia" is the US state when the text speaks of the United States and not of the Caucasus.
 _US_STATE_CUES = re.compile(

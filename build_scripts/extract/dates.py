@@ -13,21 +13,21 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.extract_relative import (
+from build_scripts.extract.relative import (
     day_number,
     day_without_year,
-    time_ago,
     month_number,
     month_without_year,
     relative_date,
     safe_date,
     shifted_date,
+    time_ago,
     weekday_date,
     with_relative_year,
 )
 from build_scripts.model import PartialDate
 
-NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
+NAMES_FILE = Path(__file__).parent / "data" / "names.yaml"
 
 _NUMBER_WORDS = {
     word: number
