@@ -63,15 +63,13 @@ def run(arguments: argparse.Namespace) -> int:
         environment.ensure_chromium()
         pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
         os.execv(pytest[0], pytest)
-    from build_scripts import contribute
+    from build_scripts import commands
 
     if arguments.command == "validate":
-        return contribute.validate_command(arguments.paths, arguments.format)
+        return commands.validate_command(arguments.paths, arguments.format)
     if arguments.command == "new":
-        return contribute.new_command(arguments.source, arguments.id)
-    from build_scripts.extract.events import extract_command
-
-    return extract_command(arguments.file, arguments.published, arguments.format)
+        return commands.new_command(arguments.source, arguments.id)
+    return commands.extract_command(arguments.file, arguments.published, arguments.format)
 
 
 def main(argv: list[str]) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.contribute import new_command
+from build_scripts.commands import new_command
 from build_scripts.read_seeds import read_seed_file
 from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
 from build_scripts.validate import validate_paths

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.commands import front_matter_yaml
 from build_scripts.extract import extract_text
 from build_scripts.extract.countries import countries_in
 from build_scripts.extract.dates import find_dates
-from build_scripts.extract.events import front_matter_yaml
 from build_scripts.model import PartialDate
 from build_scripts.read_seeds import read_seed_file
 from build_scripts.validate import normalize_for_matching, validate_seed_file

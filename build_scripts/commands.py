@@ -1,15 +1,22 @@
-"""The contributor's commands: `validate` seed files, start a `new` seed."""
+"""The contributor's commands: `validate` seed files, start a `new` seed, `extract` what a raw text says."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
 
 from build_scripts.environment import ROOT
-from build_scripts.model import Problem, slugify
-from build_scripts.read_seeds import SEED_SUFFIXES, seed_paths
+from build_scripts.model import PartialDate, Problem, slugify
+from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_paths
 from build_scripts.validate import validate_paths
+
+if TYPE_CHECKING:  # extraction is imported by the commands that extract, not by `validate`
+    from build_scripts.extract import Extraction
 
 SEEDS_DIR = ROOT / "seeds"
 _SEED_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -53,7 +60,7 @@ def validate_command(paths: list[Path], output_format: str) -> int:
 
 def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEEDS_DIR) -> int:
     """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text allows."""
-    from build_scripts.extract.events import extract_text, front_matter_yaml
+    from build_scripts.extract import extract_text
 
     where = str(source) if source else "standard input"
     try:
@@ -102,3 +109,89 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _yaml_scalar(value: str) -> str:
+    return (
+        yaml.safe_dump(
+            value,
+            default_style='"' if re.fullmatch(r"[\d-]+", value) else None,
+            allow_unicode=True,
+            width=10_000,
+        )
+        .removesuffix("\n...\n")
+        .rstrip("\n")
+    )
+
+
+def front_matter_yaml(extraction: Extraction) -> str:
+    """The seed's front matter, between '---' lines, for an editor to review and correct."""
+    lines = ["---"]
+    if extraction.title:
+        lines.append(f"title: {_yaml_scalar(extraction.title)}")
+    if extraction.publisher:
+        lines.append(f"publisher: {_yaml_scalar(extraction.publisher)}")
+    if extraction.published:
+        lines.append(f"published: {_yaml_scalar(extraction.published.iso)}")
+    if extraction.events:
+        lines.append("events:")
+    for event in extraction.events:
+        lines.append(f"  - date: {_yaml_scalar(event.date.iso)}")
+        lines.append(f"    title: {_yaml_scalar(event.title)}")
+        if event.countries:
+            lines.append(f"    countries: [{', '.join(country.code for country in event.countries)}]")
+        lines.append(f"    quote: {_yaml_scalar(event.quote)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def extraction_json(extraction: Extraction) -> dict:
+    return {
+        "published": extraction.published.iso if extraction.published else None,
+        "title": extraction.title,
+        "publisher": extraction.publisher,
+        "countries": [country.code for country in extraction.countries],
+        "events": [
+            {
+                "date": event.date.iso,
+                "precision": event.date.precision,
+                "countries": [country.code for country in event.countries],
+                "title": event.title,
+                "quote": event.quote,
+            }
+            for event in extraction.events
+        ],
+    }
+
+
+def extract_command(path: Path, published: str | None, output_format: str) -> int:
+    """`python3 -m build_scripts extract FILE`: print what the text says, as JSON or seed front matter."""
+    reference = None
+    if published is not None:
+        try:
+            reference = PartialDate.parse(published)
+        except ValueError as error:
+            print(f"error: --published '{published}' is not a date: {error}", file=sys.stderr)
+            return 2
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        print(f"error: cannot read {path}: {error.strerror}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"error: cannot read {path}: it is not UTF-8 text", file=sys.stderr)
+        return 1
+    if text.startswith("---") and path.suffix in SEED_SUFFIXES:
+        seed_file, problems = read_seed_file(path)
+        if seed_file is None:
+            print(problems[0], file=sys.stderr)
+            return 1
+        text = seed_file.body
+    from build_scripts.extract import extract_text
+
+    extraction = extract_text(text, reference)
+    if output_format == "yaml":
+        sys.stdout.write(front_matter_yaml(extraction))
+    else:
+        print(json.dumps(extraction_json(extraction), ensure_ascii=False, indent=2))
+    return 0
