@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
-
+from build_scripts.extract import word_lists
 from build_scripts.extract.relative import (
     day_number,
     day_without_year,
@@ -26,8 +23,6 @@ from build_scripts.extract.relative import (
     with_relative_year,
 )
 from build_scripts.model import PartialDate
-
-NAMES_FILE = Path(__file__).parent / "data" / "names.yaml"
 
 _NUMBER_WORDS = {
     word: number
@@ -133,11 +128,9 @@ _COUNTED_AFTER = re.compile(
 )
 
 
-@cache
 def _words(kind: str) -> str:
     """A word class of the names file as a regex alternation, longest phrase first."""
-    with NAMES_FILE.open(encoding="utf-8") as stream:
-        words = yaml.safe_load(stream)["dates"][kind]
+    words = word_lists.names()["dates"][kind]
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
