@@ -130,71 +130,115 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
     return 0, "", ""
 
 
+_Line = tuple[int, str]  # a line's offset in the article, and its words
+
+
 def parse_layout(text: str) -> Layout:
+    """The article cut into header, body and trailer, "Other news" and page furniture left out."""
+    lines, late_stamps = _before_other_news(_text_lines(text))
+    header, text_lines, trailer = _header_text_trailer(lines)
+    title, header = _split_title(header)
+    paragraphs = [(start, line) for start, line in text_lines if not _is_credit(line)]
+    credits = [line for _, line in text_lines if _is_credit(line)]
+    about = next((i for i, (_, line) in enumerate(paragraphs) if _ABOUT_HEADING.match(line)), len(paragraphs))
+    dateline_length, dateline_date, agency = _opening_dateline(paragraphs[:about])
+    return Layout(
+        title=title or (paragraphs[0][1] if paragraphs else ""),
+        header=header,
+        body=_body(paragraphs[:about], dateline_length),
+        trailer=credits + trailer + late_stamps,
+        dateline=paragraphs[0][1][:dateline_length] if dateline_length else "",
+        dateline_date=dateline_date,
+        dateline_agency=agency,
+        boilerplate=[line for _, line in paragraphs[about:]],
+    )
+
+
+def _text_lines(text: str) -> list[_Line]:
+    """The lines that hold words, without their Markdown decoration ("# Heading", "*By ...*": the words
+    are what counts); page furniture (cookie banners, share buttons) is left out."""
     lines, offset = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
-        decoration = _MARKDOWN.match(line)  # "# Heading", "*By ...*": the words are what counts
+        decoration = _MARKDOWN.match(line)
         if line.strip(" *_#>") and not _FURNITURE.search(line):
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
-    cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
-    # "Source: UzA, 23.12.2019" at the foot
-    late_stamps = [line for _, line in lines[cut:] if _is_stamp(line)]
-    lines = lines[:cut]
+    return lines
 
-    header_end = 0
-    while (
-        header_end < len(lines) and _is_meta(lines[header_end][1]) and not _BULLET.match(lines[header_end][1])
-    ):
-        header_end += 1
-    trailer_start = len(lines)
-    while trailer_start > header_end:
-        line = lines[trailer_start - 1][1]
-        if not _is_meta(line, longest=10):
-            break
-        trailer_start -= 1
+
+def _before_other_news(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """The article's lines up to an "Other news" heading, and the dated stamps after it
+    ("Source: UzA, 23.12.2019" at the foot of the page)."""
+    cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
+    return lines[:cut], [line for _, line in lines[cut:] if _is_stamp(line)]
+
+
+def _header_text_trailer(lines: list[_Line]) -> tuple[list[str], list[_Line], list[str]]:
+    """The header (with the datelines and time stamps at the top of the text), the text and the trailer."""
+    header_end = _header_end(lines)
+    trailer_start = _trailer_start(lines, header_end)
+    top_stamps = _top_stamps(lines, header_end, trailer_start)
+    header = [line for _, line in lines[:header_end]] + [lines[i][1] for i in top_stamps]
+    text = [line for i, line in enumerate(lines[:trailer_start]) if i >= header_end and i not in top_stamps]
+    return header, text, [line for _, line in lines[trailer_start:]]
+
+
+def _header_end(lines: list[_Line]) -> int:
+    """Where the header of headline, byline and dateline ends: at the first line of text or bullet."""
+    text_at = (i for i, (_, line) in enumerate(lines) if not _is_meta(line) or _BULLET.match(line))
+    return next(text_at, len(lines))
+
+
+def _trailer_start(lines: list[_Line], header_end: int) -> int:
+    """Where the trailer of source line and credits starts: after the last line of text."""
+    start = len(lines)
+    while start > header_end and _is_meta(lines[start - 1][1], longest=10):
+        start -= 1
+    return start
+
+
+def _top_stamps(lines: list[_Line], header_end: int, trailer_start: int) -> list[int]:
+    """The dated lines among the first, before the text's first sentence: datelines and time stamps."""
     sentences_at = (i for i in range(header_end, trailer_start) if _TERMINAL.search(lines[i][1]))
     text_start = next(sentences_at, trailer_start)
-    top_stamps = [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
-    header = [line for _, line in lines[:header_end]] + [lines[i][1] for i in top_stamps]
-    title_index = next(
-        (
-            i
-            for i, line in enumerate(header)
-            if not line.isupper() and not has_date(line) and not META_PREFIX.match(line)
-        ),
-        None,
-    )
-    title = header.pop(title_index) if title_index is not None else ""
-    lines = [line for i, line in enumerate(lines) if i not in top_stamps]
-    trailer_start -= len(top_stamps)
-    text_lines = lines[header_end:trailer_start]
-    body_lines = [(start, line) for start, line in text_lines if not _is_credit(line)]
-    credits = [line for _, line in text_lines if _is_credit(line)]
-    if not title and body_lines:
-        title = body_lines[0][1]
+    return [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
 
+
+def _split_title(header: list[str]) -> tuple[str, list[str]]:
+    """The headline, the header's first line that is not in capitals, dated or labelled; and the rest."""
+    for i, line in enumerate(header):
+        if not line.isupper() and not has_date(line) and not META_PREFIX.match(line):
+            return line, header[:i] + header[i + 1 :]
+    return "", header
+
+
+def _opening_dateline(paragraphs: list[_Line]) -> tuple[int, str, str]:
+    """The inline dateline opening the first paragraph ("BAKU, 29 December 2012 – "): its length,
+    date and agency; a bullet opens no dateline."""
+    if not paragraphs or _BULLET.match(paragraphs[0][1]):
+        return 0, "", ""
+    return _inline_dateline(paragraphs[0][1])
+
+
+def _body(paragraphs: list[_Line], dateline_length: int) -> list[Sentence]:
+    """The sentences of the text, each with its paragraph and the section heading above it."""
     body: list[Sentence] = []
-    boilerplate: list[str] = []
-    dateline = dateline_date = agency = section = ""
-    for number, (start, line) in enumerate(body_lines):
-        if boilerplate or _ABOUT_HEADING.match(line):
-            boilerplate.append(line)
-            continue
-        skip = len(line) - len(line.lstrip())
-        if bullet := _BULLET.match(line):
-            skip = bullet.end()
-        elif number == 0:
-            length, dateline_date, agency = _inline_dateline(line)
-            skip, dateline = max(skip, length), line[:length]
+    section = ""
+    for number, (start, line) in enumerate(paragraphs):
+        skip = _text_start(line, dateline_length if number == 0 else 0)
         sentences = _split_sentences(line[skip:], start + skip)
         if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
             section = sentences[0].text
         body += [replace(sentence, section=section, paragraph=number) for sentence in sentences]
-    trailer = credits + [line for _, line in lines[trailer_start:]] + late_stamps
-    return Layout(title, header, body, trailer, dateline, dateline_date, agency, boilerplate)
+    return body
 
+
+def _text_start(line: str, dateline_length: int) -> int:
+    """Where a paragraph's words begin: after its indent, its bullet or the dateline opening it."""
+    if bullet := _BULLET.match(line):
+        return bullet.end()
+    return max(len(line) - len(line.lstrip()), dateline_length)
 
 
 def find_publisher(layout: Layout) -> str:
