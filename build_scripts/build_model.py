@@ -1,24 +1,15 @@
-"""Stage 3: build the timeline (entries, countries, tags) from validated seeds."""
+"""Stage 3: build the timeline (entries, countries, tags) from validated seeds, their events extracted."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from build_scripts.model import Country, CountryEntries, Entry, Event, Seed, Timeline, slugify
-
-
-def seed_events(seed: Seed) -> tuple[Event, ...]:
-    """The curated events of a seed; a seed that lists none has its events extracted from its text."""
-    if seed.events is not None:
-        return seed.events
-    from build_scripts.extract import extract_seed_events
-
-    return extract_seed_events(seed)
+from build_scripts.model import Country, CountryEntries, Entry, Seed, Timeline, slugify
 
 
 def build_timeline(seeds: list[Seed]) -> Timeline:
     placed = sorted(
-        ((event, seed) for seed in seeds for event in seed_events(seed)),
+        ((event, seed) for seed in seeds for event in seed.events),
         key=lambda pair: (pair[0].date.sort_key, pair[1].id, pair[0].line, pair[0].title),
     )
     entries: list[Entry] = []

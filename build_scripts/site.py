@@ -1,4 +1,5 @@
-"""The pipeline, top to bottom: read and validate the seeds, build the timeline, render pages and data.
+"""The pipeline, top to bottom: read and validate the seeds, extract the events of those that list none,
+build the timeline, render pages and data.
 
 A pure function of the seeds folder: it returns everything to publish and writes nothing, so
 a bad seed can never leave a half-written site behind.
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from build_scripts.build_model import build_timeline
 from build_scripts.export import export_data
+from build_scripts.extract import extract_seeds
 from build_scripts.feeds import render_feeds
 from build_scripts.model import SeedProblems, Timeline
 from build_scripts.render import render_pages
@@ -33,6 +35,7 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str) -> Generate
     seeds, problems = validate_paths(seed_files, base=base)
     if problems:
         raise SeedProblems(problems)
+    seeds = extract_seeds(seeds)
     timeline = build_timeline(seeds)
     files = {**export_data(timeline), **render_feeds(timeline, site_url), "robots.txt": render_robots(site_url)}
     return GeneratedSite(timeline, render_pages(timeline), files)

@@ -150,20 +150,12 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
             events = _events(events_field[1], seed_file.body, report)
     if report.problems:
         return None, report.problems
-    if seed_file.front_matter is None:  # a raw article: its citation is extracted like its events
-        from build_scripts.extract import extract_text
-
-        extracted = extract_text(seed_file.body)
-        values = {
-            "title": first_line(extracted.title),
-            "publisher": extracted.publisher,
-            "published": extracted.published,
-        }
+    untitled = seed_file.front_matter is None  # a raw article: the extract stage cites it from its text
     seed = Seed(
         id=seed_file.id,
         path=seed_file.path,
         body=seed_file.body,
-        title=values.get("title") or first_line(seed_file.body),
+        title="" if untitled else values.get("title") or first_line(seed_file.body),
         publisher=values.get("publisher") or "",
         author=values.get("author") or "",
         published=values.get("published"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import pycountry
 
@@ -208,10 +208,6 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
     return sorted(mentions, key=lambda mention: mention.start)
 
 
-# Extraction asks again about the same text: a section heading for each of its sentences, a body
-# sentence for its paragraph and for the article, and a raw seed once for its citation (validate)
-# and once for its events (the build). The answer depends on the two texts alone.
-@lru_cache(maxsize=65536)
 def countries_in(text: str, context: str | None = None) -> tuple[Country, ...]:
     """The distinct countries mentioned, in order of first mention."""
     found: dict[str, Country] = {}

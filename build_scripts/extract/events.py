@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from build_scripts.extract.countries import continuation_opener, countries_in, leading_phrase
 from build_scripts.extract.dates import DateMention, dates_the_origin, find_dates, tells_a_plan
@@ -83,7 +85,17 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
     return text[:1].upper() + text[1:] if text else "Event"
 
 
-def _clause_countries(sentence: str, mention: DateMention, context: str) -> tuple[Country, ...]:
+_Lookup = Callable[[str], tuple[Country, ...]]
+
+
+def _countries_lookup(article: str) -> _Lookup:
+    """The countries a part of the article names, the article settling 'Georgia'; each part is looked up
+    once per extraction, though asked about again (a section heading for each of its sentences, a
+    sentence for its paragraph and for the article)."""
+    return cache(lambda text: countries_in(text, article))
+
+
+def _clause_countries(sentence: str, mention: DateMention, countries_of: _Lookup) -> tuple[Country, ...]:
     """The countries of the clause that holds the date ("..., and opened its first centre in 2016")."""
     bounds = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
     if phrase := leading_phrase().match(sentence):  # "After retiring in 2001, she advised Fiji"
@@ -91,8 +103,8 @@ def _clause_countries(sentence: str, mention: DateMention, context: str) -> tupl
     start = max(b for b in bounds if b <= mention.start)
     end = min(b for b in bounds if b >= mention.end)
     if phrase and end <= phrase.end():
-        return countries_in(sentence[start:end], context)
-    return countries_in(sentence[start:end], context) or countries_in(_topic(sentence), context)
+        return countries_of(sentence[start:end])
+    return countries_of(sentence[start:end]) or countries_of(_topic(sentence))
 
 
 def _topic(sentence: str) -> str:
@@ -103,11 +115,11 @@ def _topic(sentence: str) -> str:
     return " ".join(sentence.split()[:_TOPIC_WORDS])
 
 
-def _main_country(title: str, layout: Layout, context: str) -> Country | None:
+def _main_country(title: str, layout: Layout, countries_of: _Lookup) -> Country | None:
     counts: Counter[str] = Counter()
     first: dict[str, Country] = {}
     for weight, text in [(2, title), (2, layout.dateline)] + [(1, s.text) for s in layout.body]:
-        for country in countries_in(text, context):
+        for country in countries_of(text):
             counts[country.code] += weight
             first.setdefault(country.code, country)
     if not counts:
@@ -133,13 +145,14 @@ def _news_date(events: list[Event], reference: PartialDate | None, dated_header:
 def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     layout = parse_layout(text)
     reference = published or publication_date([layout.dateline_date, *layout.header, *layout.trailer])
-    read = _read_sentences(layout, reference, text)
-    dated = _dated_events(read, text)
+    countries_of = _countries_lookup(text)
+    read = _read_sentences(layout, reference, countries_of)
+    dated = _dated_events(read, countries_of)
     return Extraction(
         published=reference,
         title=layout.title,
         publisher=find_publisher(layout),
-        countries=_article_countries(layout, text),
+        countries=_article_countries(layout, countries_of),
         events=_without_repeats(dated + _occasion_events(read, layout, reference, dated)),
     )
 
@@ -162,11 +175,11 @@ class _Found:
     anniversary_day: bool = False
 
 
-def _article_countries(layout: Layout, text: str) -> tuple[Country, ...]:
+def _article_countries(layout: Layout, countries_of: _Lookup) -> tuple[Country, ...]:
     countries: dict[str, Country] = {}
     body = [sentence.text for sentence in layout.body]
     for part in [layout.title, layout.dateline, *layout.header, *body, *layout.boilerplate]:
-        for country in countries_in(part, text):
+        for country in countries_of(part):
             countries.setdefault(country.code, country)
     return tuple(sorted(countries.values(), key=lambda country: country.code))
 
@@ -175,9 +188,11 @@ def _event_mentions(mentions: list[DateMention]) -> list[DateMention]:
     return [mention for mention in mentions if mention.date is not None and not mention.anchor]
 
 
-def _read_sentences(layout: Layout, reference: PartialDate | None, text: str) -> list[_ReadSentence]:
+def _read_sentences(
+    layout: Layout, reference: PartialDate | None, countries_of: _Lookup
+) -> list[_ReadSentence]:
     """Each body sentence's dates, and the countries it is about, carried over from its paragraph."""
-    main = _main_country(layout.title, layout, text)
+    main = _main_country(layout.title, layout, countries_of)
     read: list[_ReadSentence] = []
     previous: tuple[Country, ...] = ()
     paragraph, paragraph_topic, days, last_date = -1, (), frozenset(), None
@@ -186,10 +201,10 @@ def _read_sentences(layout: Layout, reference: PartialDate | None, text: str) ->
             paragraph, paragraph_topic, days, last_date = sentence.paragraph, (), frozenset(), None
         mentions = find_dates(_without_credits(sentence.text), reference, last_date)
         last_date = next((m.date for m in reversed(_event_mentions(mentions))), last_date)
-        section = countries_in(sentence.section, text) or ((main,) if main else ())
+        section = countries_of(sentence.section) or ((main,) if main else ())
         context = _context_countries(sentence.text, section, paragraph_topic, previous)
-        paragraph_topic = countries_in(_topic(sentence.text), text) or paragraph_topic
-        previous = countries_in(sentence.text, text) or context
+        paragraph_topic = countries_of(_topic(sentence.text)) or paragraph_topic
+        previous = countries_of(sentence.text) or context
         read.append(_ReadSentence(sentence, mentions, previous, context, days))
         days = days | {m.date for m in _event_mentions(mentions) if m.date.precision == "day"}
     return read
@@ -210,7 +225,7 @@ def _context_countries(
     return paragraph_topic or section
 
 
-def _dated_events(read: list[_ReadSentence], text: str) -> list[_Found]:
+def _dated_events(read: list[_ReadSentence], countries_of: _Lookup) -> list[_Found]:
     """One event per date a sentence gives, in the countries of the clause that holds it."""
     article_dates = [
         m.date for r in read for m in r.mentions if m.date and not (m.anchor or m.counted_back)
@@ -220,7 +235,7 @@ def _dated_events(read: list[_ReadSentence], text: str) -> list[_Found]:
         for date, mention in {m.date: m for m in reversed(_event_mentions(r.mentions))}.items():
             if mention.counted_back and any(dates_the_origin(other, date) for other in article_dates):
                 continue  # "the 10th anniversary" of a founding the article dates itself
-            countries = _clause_countries(r.sentence.text, mention, text) or r.context
+            countries = _clause_countries(r.sentence.text, mention, countries_of) or r.context
             found.append(_Found(r.sentence.start, _event(date, r, countries), mention.anniversary_day))
     return found
 
