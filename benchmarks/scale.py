@@ -31,6 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from build_scripts.build_model import build_timeline  # noqa: E402
 from build_scripts.export import export_data  # noqa: E402
+from build_scripts.extract import extract_seeds
 from build_scripts.model import Timeline  # noqa: E402
 from build_scripts.read_seeds import seed_paths  # noqa: E402
 from build_scripts.render import render_pages  # noqa: E402
@@ -104,6 +105,9 @@ def time_build_scripts(seeds_dir: Path) -> tuple[dict[str, float], Timeline]:
     if problems:
         raise SystemExit(f"the synthetic seeds are invalid: {problems[0]}")
     stages["read and validate"] = time.perf_counter() - started
+    started = time.perf_counter()
+    seeds = extract_seeds(seeds)
+    stages["extract raw seeds"] = time.perf_counter() - started
     started = time.perf_counter()
     timeline = build_timeline(seeds)
     stages["build the model"] = time.perf_counter() - started

@@ -74,17 +74,15 @@ def run(arguments: argparse.Namespace) -> int:
         environment.ensure_chromium()
         pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
         os.execv(pytest[0], pytest)
-    from build_scripts import contribute
+    from build_scripts import commands
 
     if arguments.command == "validate":
-        return contribute.validate_command(arguments.paths, arguments.format, arguments.fix)
+        return commands.validate_command(arguments.paths, arguments.format, arguments.fix)
     if arguments.command == "new":
-        return contribute.new_command(arguments.source, arguments.id)
+        return commands.new_command(arguments.source, arguments.id)
     if arguments.command == "check-urls":
-        return contribute.check_urls_command(arguments.old_sitemap, arguments.new_site)
-    from build_scripts.extract import extract_command
-
-    return extract_command(arguments.file, arguments.published, arguments.format)
+        return commands.check_urls_command(arguments.old_sitemap, arguments.new_site)
+    return commands.extract_command(arguments.file, arguments.published, arguments.format)
 
 
 def main(argv: list[str]) -> int:

@@ -1,4 +1,4 @@
-"""Stage 3: build the timeline (entries, countries, tags) from validated seeds."""
+"""Stage 3: build the timeline (entries, countries, tags) from validated seeds, their events extracted."""
 
 from __future__ import annotations
 
@@ -7,15 +7,6 @@ from dataclasses import replace
 
 from build_scripts.model import Country, CountryEntries, Entry, Event, Seed, Source, Timeline, slugify
 from build_scripts.schema import MAX_ENTRY_ID
-
-
-def seed_events(seed: Seed) -> tuple[Event, ...]:
-    """The curated events of a seed; a seed that lists none has its events extracted from its text."""
-    if seed.events is not None:
-        return seed.events
-    from build_scripts.extract import extract_seed_events
-
-    return extract_seed_events(seed)
 
 
 def derived_id(event: Event, seed: Seed) -> str:
@@ -64,7 +55,7 @@ def build_timeline(seeds: list[Seed]) -> Timeline:
     told_by_id: dict[str, list[tuple[Event, Seed]]] = defaultdict(list)
     unnamed: list[tuple[Event, Seed]] = []
     for seed in seeds:
-        for event in seed_events(seed):
+        for event in seed.events:
             if event.id:
                 told_by_id[event.id].append((event, seed))
             else:

@@ -285,7 +285,7 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
 
 
 SEED_FIELDS: dict[str, Field] = {
-    "title": Field(plain_text, "the source document's title"),
+    "title": Field(plain_text, "the source document's title", default=""),
     "publisher": Field(plain_text, "who published it (agency, newspaper, organisation)", default="", max_length=200),
     "author": Field(plain_text, "who wrote it", default="", max_length=200),
     "published": Field(partial_date, "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),

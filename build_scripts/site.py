@@ -13,6 +13,7 @@ from pathlib import Path
 from build_scripts.build_model import build_timeline
 from build_scripts.citations import citation_files
 from build_scripts.export import export_data
+from build_scripts.extract import extract_seeds
 from build_scripts.feeds import render_feeds
 from build_scripts.model import SeedProblems, Timeline
 from build_scripts.redirects import REDIRECTS_FILE, check_redirects, read_redirects, redirect_pages
@@ -38,6 +39,7 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str, build_date:
     redirects, redirect_problems = read_redirects(base / REDIRECTS_FILE)
     if problems or redirect_problems:
         raise SeedProblems(problems + redirect_problems)
+    seeds = extract_seeds(seeds)
     timeline = build_timeline(seeds)
     if problems := check_redirects(redirects, timeline):
         raise SeedProblems(problems)

@@ -206,17 +206,9 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
             events = _events(events_field[1], seed_file.body, values.get("published"), report)
     if report.problems:
         return None, report.problems
-    if seed_file.front_matter is None:  # a raw article: its citation is extracted like its events
-        from build_scripts.extract import extract_text
-
-        extracted = extract_text(seed_file.body)
-        values = {
-            "title": first_line(extracted.title),
-            "publisher": extracted.publisher,
-            "published": extracted.published,
-        }
     values = {key: value for key, value in values.items() if value}
-    values.setdefault("title", first_line(seed_file.body))
+    if seed_file.front_matter is not None:  # a raw article is cited from its text by the extract stage
+        values.setdefault("title", first_line(seed_file.body))
     seed = build(Seed, SEED_FIELDS, values, id=seed_file.id, path=seed_file.path, body=seed_file.body, events=events)
     return seed, []
 

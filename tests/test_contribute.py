@@ -1,6 +1,8 @@
-"""The contributor's path: the validate command, CONTRIBUTING, the pull-request checks, pre-commit."""
+"""The contributor's path: the validate, new and extract commands, CONTRIBUTING, the pull-request checks,
+pre-commit."""
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -8,12 +10,16 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.contribute import new_command
+from build_scripts.commands import new_command
+from build_scripts.extract import extract_text
+from build_scripts.model import PartialDate
 from build_scripts.read_seeds import read_seed_file
 from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
-from build_scripts.validate import validate_paths
+from build_scripts.seed_files import draft_front_matter
+from build_scripts.validate import validate_paths, validate_seed_file
 
 from .conftest import FIXTURES, ROOT
+from .extract_helpers import ARTICLE, FOUNDING_SEEDS
 
 BROKEN = FIXTURES / "seeds" / "broken.md"
 
@@ -169,3 +175,71 @@ def test_new_refuses_an_id_that_cannot_name_a_file():
     result = run_command("new", "--id", "../outside", stdin="Some article text.\n")
     assert result.returncode == 2
     assert "--id '../outside' cannot name a seed file" in result.stderr
+
+
+def test_a_drafted_front_matter_is_a_valid_seed_with_ids_and_its_plans_marked(tmp_path):
+    seed_path = tmp_path / "article.txt"
+    seed_path.write_text(draft_front_matter(extract_text(ARTICLE), "article") + ARTICLE, encoding="utf-8")
+    seed, problems = validate_seed_file(read_seed_file(seed_path)[0])
+    assert problems == []
+    assert [event.date.iso for event in seed.events] == ["2017-12-12", "2018-04-01", "2017-11"]
+    assert [event.status for event in seed.events] == ["happened", "planned", "happened"]
+    assert all(event.id and event.id.startswith(event.date.iso) for event in seed.events)
+    assert seed.published == PartialDate(2017, 12, 14)
+
+
+def test_cli_prints_exactly_the_json_contract(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_command("extract", str(article))
+    assert result.returncode == 0, result.stderr
+    output = json.loads(result.stdout)
+    assert list(output) == ["published", "title", "publisher", "countries", "events"]
+    assert output["published"] == "2017-12-14"
+    assert output["countries"] == ["AZ", "UZ"]
+    assert output["events"][0] == {
+        "date": "2017-12-12",
+        "precision": "day",
+        "countries": ["UZ"],
+        "title": output["events"][0]["title"],
+        "quote": "President Shavkat Mirziyoyev signed a decree on 12 December 2017 establishing the agency.",
+    }
+    assert [event["precision"] for event in output["events"]] == ["day", "day", "month"]
+
+
+def test_cli_reads_the_body_of_a_seed_and_takes_published():
+    result = run_command("extract", str(FOUNDING_SEEDS[1]), "--published", "2018-01")
+    output = json.loads(result.stdout)
+    assert output["published"] == "2018-01"
+    assert "---" not in output["title"]
+    assert {event["date"] for event in output["events"]} == {"2017-12-22"}
+
+
+def test_cli_yaml_prints_front_matter():
+    result = run_command("extract", str(FOUNDING_SEEDS[1]), "--format", "yaml")
+    assert result.returncode == 0
+    assert result.stdout.startswith("---\ntitle: ") and result.stdout.endswith("---\n")
+    assert "  date: '2017-12-22'" in result.stdout and "- id: 2017-12-22-" in result.stdout
+
+
+def test_cli_exits_0_when_nothing_is_found(tmp_path):
+    empty = tmp_path / "note.txt"
+    empty.write_text("No dates here.\n", encoding="utf-8")
+    result = run_command("extract", str(empty))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["events"] == []
+
+
+def test_cli_unreadable_file_is_one_line_and_exit_1(tmp_path):
+    result = run_command("extract", str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "missing.txt" in result.stderr
+
+
+def test_cli_bad_published_is_one_line_and_exit_2(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run_command("extract", str(article), "--published", "2017-13-01")
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "--published" in result.stderr

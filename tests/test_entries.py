@@ -15,7 +15,7 @@ import pytest
 import rispy
 import yaml
 
-from build_scripts import contribute as commands
+from build_scripts import commands
 from build_scripts.build_model import build_timeline
 from build_scripts.citations import citation_files
 from build_scripts.export import timelinejs_json

@@ -151,10 +151,10 @@ def test_non_latin_text_and_country_names_are_accepted(tmp_path):
     assert [country.code for country in seed.events[0].countries] == ["KZ", "KR", "UZ"]
 
 
-def test_a_raw_seed_without_front_matter_is_accepted_with_its_first_line_as_title(tmp_path):
+def test_a_raw_seed_without_front_matter_is_accepted_and_left_to_the_extract_stage(tmp_path):
     seed = seed_of(tmp_path, "\nASAN service opens in Baku\n\nBaku, 2013. The first centre opened.\n")
-    assert seed.title == "ASAN service opens in Baku"
-    assert seed.events is None  # its events are extracted by the build
+    assert seed.title == ""  # the extract stage cites it from its text ...
+    assert seed.events is None  # ... and finds its events (tests/test_extract_stage.py)
 
 
 def test_the_body_stays_byte_for_byte_as_received():

@@ -9,17 +9,13 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 
 import pycountry
-import yaml
 
 from build_scripts.countries import ALIASES_FILE, country
+from build_scripts.extract import word_lists
 from build_scripts.model import Country
-
-NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
-CITIES_FILE = Path(__file__).parent / "data" / "extraction_cities.yaml"
 
 # "Georgia" is the US state when the text speaks of the United States and not of the Caucasus.
 _US_STATE_CUES = re.compile(
@@ -46,28 +42,21 @@ class CountryMention:
 
 
 @cache
-def _data() -> dict:
-    with NAMES_FILE.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
-
-
-@cache
 def continuation_opener() -> re.Pattern[str]:
     """A sentence start that goes on about the country of the sentence before ("Its offices ...")."""
-    openers = sorted(_data()["continuation_openers"], key=len, reverse=True)
+    openers = sorted(word_lists.names()["continuation_openers"], key=len, reverse=True)
     return re.compile(rf"^[\"“'‘(]?(?:{'|'.join(re.escape(word) for word in openers)})\b")
 
 
 @cache
 def _cities() -> dict[str, str]:
-    with CITIES_FILE.open(encoding="utf-8") as stream:
-        return _data()["cities"] | _data()["provinces"] | yaml.safe_load(stream)
+    return word_lists.names()["cities"] | word_lists.names()["provinces"] | word_lists.cities()
 
 
 @cache
 def leading_phrase() -> re.Pattern[str]:
     """A sentence's opening phrase up to its first comma ("After retiring in 2001,")."""
-    openers = "|".join(re.escape(word) for word in _data()["leading_phrase_openers"])
+    openers = "|".join(re.escape(word) for word in word_lists.names()["leading_phrase_openers"])
     return re.compile(rf"^(?:{openers})\b[^,;]*,")
 
 
@@ -80,9 +69,8 @@ def _names() -> dict[str, str | None]:
             value = getattr(record, attribute, None)
             if value:  # "Korea, Republic of" is written "Korea" in running text
                 names.setdefault(value.split(",")[0].strip(), record.alpha_2)
-    data = _data()
-    with ALIASES_FILE.open(encoding="utf-8") as stream:
-        names.update(yaml.safe_load(stream))
+    data = word_lists.names()
+    names.update(word_lists.load_yaml(ALIASES_FILE))
     names.update(data["names"])
     for city, code in _cities().items():
         names.setdefault(city, code)  # a country's own name wins over a city's ("Mexico")
@@ -98,7 +86,7 @@ def _pattern() -> re.Pattern[str]:
     forms = set(_names())
     forms |= {form.upper() for form in forms if len(form) > 3}  # datelines: "BAKU, 29 December"
     words = sorted(forms, key=len, reverse=True)
-    abbreviations = sorted(_data()["abbreviations"], key=len, reverse=True)
+    abbreviations = sorted(word_lists.names()["abbreviations"], key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
     short = "|".join(re.escape(word) for word in abbreviations)
     return re.compile(rf"(?<![\w-])(?:(?P<name>{alternatives})|(?P<abbreviation>{short}))(?![\w-])")
@@ -123,7 +111,7 @@ def _georgia_is_us_state(before: str, after: str, whole: str) -> bool:
 @cache
 def _money_and_language_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def words(key: str) -> str:
-        return "|".join(re.escape(word) for word in _data()[key])
+        return "|".join(re.escape(word) for word in word_lists.names()[key])
 
     listed = r"(?:(?:,\s*|\s+(?:and|or)\s+)[A-Z][\w-]*)*"  # "Russian, Kazakh and English ..."
     currency = re.compile(rf"\s+(?:{words('currencies')})\b")
@@ -144,14 +132,14 @@ def _names_money_or_language(text: str, match: re.Match[str]) -> bool:
     after = text[match.end() :]
     if currency.match(after):
         return True
-    if match["name"] not in _data()["demonyms"]:
+    if match["name"] not in word_lists.names()["demonyms"]:
         return False
     return bool(cued.match(after) or (_IN_A_LIST.search(text[: match.start()]) and after_in.match(after)))
 
 
 def _names_a_person(text: str, match: re.Match[str]) -> bool:
     """'Jordan Matthews' is a person: a first name before a capitalised word that is no place."""
-    if match["name"] not in _data()["given_names"]:
+    if match["name"] not in word_lists.names()["given_names"]:
         return False
     surname = _CAPITALISED_WORD.match(text[match.end() :])
     return bool(surname) and surname[1] not in _names()
@@ -164,7 +152,7 @@ def _noun_cues() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
 
     return {
         name: (any_of(cues["noun_cues"]), any_of(cues["country_cues"]))
-        for name, cues in _data()["common_nouns"].items()
+        for name, cues in word_lists.names()["common_nouns"].items()
     }
 
 
@@ -196,7 +184,7 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
     mentions = _flags_and_hashtags(text)
     for match in _pattern().finditer(text):
         if match["abbreviation"]:
-            code = _data()["abbreviations"][match["abbreviation"]]
+            code = word_lists.names()["abbreviations"][match["abbreviation"]]
         else:
             form = match["name"]
             code = _names().get(form, _upper_names().get(form))
@@ -220,10 +208,6 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
     return sorted(mentions, key=lambda mention: mention.start)
 
 
-# Extraction asks again about the same text: a section heading for each of its sentences, a body
-# sentence for its paragraph and for the article, and a raw seed once for its citation (validate)
-# and once for its events (the build). The answer depends on the two texts alone.
-@lru_cache(maxsize=65536)
 def countries_in(text: str, context: str | None = None) -> tuple[Country, ...]:
     """The distinct countries mentioned, in order of first mention."""
     found: dict[str, Country] = {}

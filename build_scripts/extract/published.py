@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from build_scripts.extract_dates import MONTH, find_dates, written_dates
+from build_scripts.extract.dates import MONTH, find_dates, written_dates
 from build_scripts.model import PartialDate
 
 META_PREFIX = re.compile(

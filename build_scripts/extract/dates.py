@@ -7,27 +7,23 @@ A mention is either an event date or a date that dates nothing new: a period ("s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import yaml
-
-from build_scripts.extract_relative import (
+from build_scripts.extract import word_lists
+from build_scripts.extract.relative import (
     day_number,
     day_without_year,
-    time_ago,
     month_number,
     month_without_year,
     relative_date,
     safe_date,
     shifted_date,
+    time_ago,
     weekday_date,
     with_relative_year,
 )
 from build_scripts.model import PartialDate
-
-NAMES_FILE = Path(__file__).parent / "data" / "extraction_names.yaml"
 
 _NUMBER_WORDS = {
     word: number
@@ -133,11 +129,9 @@ _COUNTED_AFTER = re.compile(
 )
 
 
-@cache
 def _words(kind: str) -> str:
     """A word class of the names file as a regex alternation, longest phrase first."""
-    with NAMES_FILE.open(encoding="utf-8") as stream:
-        words = yaml.safe_load(stream)["dates"][kind]
+    words = word_lists.names()["dates"][kind]
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -280,63 +274,151 @@ def _years_ago(count: str, unit: str) -> int:
     return _number(count) * (10 if unit.casefold().startswith("decade") else 1)
 
 
+# The forms that name their year resolve alone ("22 December 2017", "2017-12"); the others need the
+# reference date (`_Against`). The tables below map each group of `_PATTERN` to its resolver.
+
+
+def _resolve_iso(match: re.Match[str]) -> PartialDate | None:
+    return safe_date(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+
+
+def _resolve_numeric(match: re.Match[str]) -> PartialDate | None:
+    """'05.01.2018' is day first, as in Europe, unless its second number cannot be a month."""
+    first, second, year = int(match["num_a"]), int(match["num_b"]), int(match["num_y"])
+    day, month = (second, first) if second > 12 else (first, second)
+    return safe_date(year, month, day)
+
+
+def _resolve_full_date(match: re.Match[str]) -> PartialDate | None:
+    """'July 24, 2024' (group mdy) or '24 July 2024' (dmy): the group's name prefixes its parts."""
+    kind = match.lastgroup
+    month, day = month_number(match[f"{kind}_m"]), day_number(match[f"{kind}_d"])
+    return safe_date(int(match[f"{kind}_y"]), month, day)
+
+
+def _resolve_month_range(match: re.Match[str]) -> PartialDate | None:
+    """'February–March 2020' dates its first month; a longer span is a period."""
+    first, last = month_number(match["mr_first"]), month_number(match["mr_last"])
+    return PartialDate(int(match["mr_y"]), first) if 0 < last - first <= _LONGEST_MONTH_SPAN else None
+
+
+def _resolve_month_year(match: re.Match[str]) -> PartialDate:
+    return PartialDate(int(match["my_y"]), month_number(match["my_m"]))
+
+
+def _resolve_year(match: re.Match[str]) -> PartialDate:
+    return PartialDate(int(match["year_y"]))
+
+
+@dataclass(frozen=True)
+class _Against:
+    """What a date without its year is resolved against: the reference (publication) date, whether its
+    sentence looks ahead, and the date named just before it ("the same year")."""
+
+    reference: PartialDate
+    future: bool
+    anchor: PartialDate | None
+
+
+def _resolve_quarter(match: re.Match[str], against: _Against) -> PartialDate:
+    """'In the third quarter': a part of the reference year."""
+    return PartialDate(against.reference.year)
+
+
+def _resolve_relative_year(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'3 March this year', 'May of the same year'."""
+    return with_relative_year(match, against.reference, against.anchor)
+
+
+def _resolve_shifted(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'The day before', 'the following year', 'that year'."""
+    return shifted_date(match["shifted"], against.reference, against.anchor)
+
+
+def _resolve_day_month(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'March 15' (group md) or '15 March' (dm): the closest such day before the reference, or after it."""
+    kind = match.lastgroup
+    month, day = month_number(match[f"{kind}_m"]), day_number(match[f"{kind}_d"])
+    return day_without_year(month, day, against.reference, against.future)
+
+
+def _resolve_relative_month(match: re.Match[str], against: _Against) -> PartialDate:
+    """'Last December' is strictly before the reference's month, 'next December' strictly after."""
+    direction = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(match["rel_dir"].casefold(), 1)
+    month, reference = month_number(match["rel_m"]), against.reference
+    if not direction or reference.month is None:
+        return month_without_year(month, reference, 0)
+    date = month_without_year(month, reference, direction)
+    if date.month == reference.month and date.year == reference.year:
+        return PartialDate(date.year + direction, month)
+    return date
+
+
+def _resolve_month(match: re.Match[str], against: _Against) -> PartialDate:
+    """'In March' (group month) or 'March' (bare_month): the latest such month, or the next one ahead."""
+    month = month_number(match["month_m"] or match["bare_m"])
+    return month_without_year(month, against.reference, 1 if against.future else -1)
+
+
+def _resolve_ago(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'Three days ago' is a day, 'two weeks ago' a month, 'five years ago' a year."""
+    unit = match["ago_unit"].casefold().rstrip("s")
+    if unit in ("day", "week", "month"):
+        return time_ago(_number(match["ago_n"]), unit, against.reference)
+    return PartialDate(against.reference.year - _years_ago(match["ago_n"], match["ago_unit"]))
+
+
+def _resolve_ago_in_month(match: re.Match[str], against: _Against) -> PartialDate:
+    """'A decade ago, in November': that month of that year."""
+    year = against.reference.year - _years_ago(match["am_n"], match["am_unit"])
+    return PartialDate(year, month_number(match["am_m"]))
+
+
+def _resolve_relative_word(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'Today', 'yesterday', 'last week', 'this spring'."""
+    return relative_date(match["rel_word"], against.reference)
+
+
+def _resolve_weekday(match: re.Match[str], against: _Against) -> PartialDate:
+    return weekday_date(match["wd"], against.reference, against.future)
+
+
+_ABSOLUTE: dict[str, Callable[[re.Match[str]], PartialDate | None]] = {
+    "iso": _resolve_iso,
+    "numeric": _resolve_numeric,
+    "mdy": _resolve_full_date,
+    "dmy": _resolve_full_date,
+    "month_range": _resolve_month_range,
+    "my": _resolve_month_year,
+    "year": _resolve_year,
+}
+_RELATIVE: dict[str, Callable[[re.Match[str], _Against], PartialDate | None]] = {
+    "quarter": _resolve_quarter,
+    "relyear": _resolve_relative_year,
+    "shifted": _resolve_shifted,
+    "md": _resolve_day_month,
+    "dm": _resolve_day_month,
+    "relmonth": _resolve_relative_month,
+    "month": _resolve_month,
+    "bare_month": _resolve_month,
+    "ago": _resolve_ago,
+    "agomonth": _resolve_ago_in_month,
+    "relative": _resolve_relative_word,
+    "weekday": _resolve_weekday,
+}
+
+
 def _resolve(
     match: re.Match[str], reference: PartialDate | None, future: bool, anchor: PartialDate | None = None
 ) -> PartialDate | None:
+    """The date the matched expression names, by the group that matched; None for an anniversary's count
+    (resolved by `_origin`) and for a relative date when the text gives no reference."""
     kind = match.lastgroup
-    group = match.group
-    if kind == "iso":
-        return safe_date(int(group("iso_y")), int(group("iso_m")), int(group("iso_d")))
-    if kind == "numeric":
-        first, second, year = int(group("num_a")), int(group("num_b")), int(group("num_y"))
-        day, month = (second, first) if second > 12 else (first, second)  # day first, as in Europe
-        return safe_date(year, month, day)
-    if kind in ("mdy", "dmy"):
-        month, day = month_number(group(f"{kind}_m")), day_number(group(f"{kind}_d"))
-        return safe_date(int(group(f"{kind}_y")), month, day)
-    if kind == "month_range":  # "February–March 2020" dates its first month; a longer span is a period
-        first, last = month_number(group("mr_first")), month_number(group("mr_last"))
-        return PartialDate(int(group("mr_y")), first) if 0 < last - first <= _LONGEST_MONTH_SPAN else None
-    if kind == "my":
-        return PartialDate(int(group("my_y")), month_number(group("my_m")))
-    if kind == "year":
-        return PartialDate(int(group("year_y")))
-    if reference is None:
-        return None  # everything below is relative to a reference the text does not give
-    if kind == "quarter":  # "in the third quarter": a part of the reference year
-        return PartialDate(reference.year)
-    if kind == "relyear":
-        return with_relative_year(match, reference, anchor)
-    if kind == "shifted":
-        return shifted_date(match["shifted"], reference, anchor)
-    if kind in ("md", "dm"):
-        month, day = month_number(group(f"{kind}_m")), day_number(group(f"{kind}_d"))
-        return day_without_year(month, day, reference, future)
-    if kind == "relmonth":
-        direction = {"last": -1, "past": -1, "previous": -1, "this": 0}.get(group("rel_dir").casefold(), 1)
-        month = month_number(group("rel_m"))
-        if direction and reference.month is not None:  # "last December" is strictly before, "next" after
-            date = month_without_year(month, reference, direction)
-            if date.month == reference.month and date.year == reference.year:
-                date = PartialDate(date.year + direction, month)
-            return date
-        return month_without_year(month, reference, 0)
-    if kind in ("month", "bare_month"):
-        month = month_number(group("month_m") if kind == "month" else group("bare_m"))
-        return month_without_year(month, reference, 1 if future else -1)
-    if kind == "ago":
-        unit = group("ago_unit").casefold().rstrip("s")
-        if unit in ("day", "week", "month"):
-            return time_ago(_number(group("ago_n")), unit, reference)
-        return PartialDate(reference.year - _years_ago(group("ago_n"), group("ago_unit")))
-    if kind == "agomonth":  # "a decade ago, in November": that month of that year
-        year = reference.year - _years_ago(group("am_n"), group("am_unit"))
-        return PartialDate(year, month_number(group("am_m")))
-    if kind == "relative":
-        return relative_date(group("rel_word"), reference)
-    if kind == "weekday":
-        return weekday_date(group("wd"), reference, future)
-    return None
+    if kind in _ABSOLUTE:
+        return _ABSOLUTE[kind](match)
+    if reference is None or kind not in _RELATIVE:
+        return None
+    return _RELATIVE[kind](match, _Against(reference, future, anchor))
 
 
 def _is_period(sentence: str, match: re.Match[str]) -> bool:

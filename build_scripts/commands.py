@@ -1,19 +1,25 @@
-"""The contributor's commands: `validate` seed files, start a `new` seed."""
+"""The contributor's commands: `validate` seed files, start a `new` seed, `extract` what a raw text says."""
 
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
 
 from build_scripts.environment import ROOT
-from build_scripts.model import Problem, one_line, slugify
-from build_scripts.read_seeds import SEED_SUFFIXES, seed_id_problem, seed_paths
 from build_scripts.build_model import build_timeline
+from build_scripts.model import PartialDate, Problem, one_line, slugify
+from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
 from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
 from build_scripts.validate import display_path, validate_paths
+
+if TYPE_CHECKING:  # extraction is imported by the commands that extract, not by `validate`
+    from build_scripts.extract import Extraction
 
 SEEDS_DIR = ROOT / "seeds"
 
@@ -132,3 +138,56 @@ def check_urls_command(old_sitemap: Path, new_site: Path) -> int:
         print(f"error: /{path} was published and is gone: add 'old-id: new-id' to {REDIRECTS_FILE}")
     print(f"{len(dropped)} published address(es) dropped." if dropped else "Every published address still answers.")
     return 1 if dropped else 0
+
+
+def extraction_json(extraction: Extraction) -> dict:
+    return {
+        "published": extraction.published.iso if extraction.published else None,
+        "title": extraction.title,
+        "publisher": extraction.publisher,
+        "countries": [country.code for country in extraction.countries],
+        "events": [
+            {
+                "date": event.date.iso,
+                "precision": event.date.precision,
+                **({"status": "planned"} if event.status == "planned" else {}),  # the contract's keys otherwise
+                "countries": [country.code for country in event.countries],
+                "title": event.title,
+                "quote": event.quote,
+            }
+            for event in extraction.events
+        ],
+    }
+
+
+def extract_command(path: Path, published: str | None, output_format: str) -> int:
+    """`python3 -m build_scripts extract FILE`: print what the text says, as JSON or seed front matter."""
+    reference = None
+    if published is not None:
+        try:
+            reference = PartialDate.parse(published)
+        except ValueError as error:
+            print(f"error: --published '{published}' is not a date: {error}", file=sys.stderr)
+            return 2
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        print(f"error: cannot read {path}: {error.strerror}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"error: cannot read {path}: it is not UTF-8 text", file=sys.stderr)
+        return 1
+    if text.startswith("---") and path.suffix in SEED_SUFFIXES:
+        seed_file, problems = read_seed_file(path)
+        if seed_file is None:
+            print(problems[0], file=sys.stderr)
+            return 1
+        text = seed_file.body
+    from build_scripts.extract import extract_text
+
+    extraction = extract_text(text, reference)
+    if output_format == "yaml":
+        sys.stdout.write(draft_front_matter(extraction, path.stem))
+    else:
+        print(json.dumps(extraction_json(extraction), ensure_ascii=False, indent=2))
+    return 0

@@ -1,0 +1,258 @@
+"""The layout of a raw article: its header (headline, dateline, byline), body and trailer.
+
+The text is cut into a header, a body of sentences and a trailer (source line, credits), and
+whatever follows an "Other news" heading is dropped. The header and trailer give the title,
+publisher and publication date; only body sentences give events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from build_scripts.extract.published import META_PREFIX, has_date
+
+_OTHER_NEWS = re.compile(
+    r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
+    r"(?:read|see)\s+(?:also|more)\b|also\s+read\b|related\s*:?\s*$|you\s+may\s+also\s+like|"
+    r"\d*\s*(?:comments?|responses?|replies)\s*(?:\(\d+\))?\s*:?\s*$|leave\s+a\s+(?:comment|reply)\b|"
+    r"(?:most\s+(?:read|viewed|popular|shared)|reading\s+now|trending|popular)\s*:?\s*$|"
+    r"related\s+(?:topics|content|links)\b)",
+    re.IGNORECASE,
+)
+# Page furniture that is neither header nor text: cookie banners, share buttons
+_FURNITURE = re.compile(
+    r"^\s*share\b|\b(?:we\s+use\s+cookies|cookie\s+policy|accept\s+(?:all\s+)?cookies)\b", re.IGNORECASE
+)
+# A press release's closing "About Kiosentrix" block describes the company: countries, but no events
+_ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Za-z-]*[A-Z][^.!?:]{0,40}(?::|$)")  # "About Kiosentrix:" too
+# A short dated line among the first lines, before the text begins, is a dateline ("Dubai, 14 February 2023")
+_TOP_LINES = 8
+# Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
+_CREDIT_LINE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit|foto|legenda|leyenda|"
+    r"pie\s+de\s+foto|légende)s?\b\s*[\]:.,-]|"
+    r"^\s*(?:this\s+(?:article|story|post)\s+(?:was|is)\s+)?(?:first|originally)\s+published\b",
+    re.IGNORECASE,
+)
+_SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
+_AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
+_BULLET = re.compile(r"^\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Gen|Sen|Rep|"
+    r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
+)
+_MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the article, so quotes stay verbatim
+    section: str = ""  # the short heading above it ("Australia."), which may name its country
+    paragraph: int = 0  # the line it stands on: a paragraph goes on about its country
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: str
+    header: list[str]  # datelines and bylines, title excluded
+    body: list[Sentence]
+    trailer: list[str]
+    dateline: str  # an inline dateline ("BAKU, 29 December 2012 – ") opening the first paragraph
+    dateline_date: str
+    dateline_agency: str
+    boilerplate: list[str]  # an "About the company" block: it names countries, but dates no events
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_meta(line: str, longest: int = 16) -> bool:
+    """A byline, dateline, source or credit line rather than text of the article."""
+    if META_PREFIX.match(line) and _words(line) <= 15:
+        return True
+    return not _TERMINAL.search(line) and _words(line) <= longest
+
+
+def _is_stamp(line: str) -> bool:
+    """A dated source, publication or copyright line, wherever it stands."""
+    return bool((_SOURCE_LINE.match(line) or META_PREFIX.match(line)) and has_date(line))
+
+
+def _is_credit(line: str) -> bool:
+    """A caption or credit line, or a dated source line left above a long disclaimer."""
+    dated_source = _SOURCE_LINE.match(line) and has_date(line) and _words(line) <= 15
+    return bool(_CREDIT_LINE.match(line) or dated_source)
+
+
+def _is_top_stamp(line: str) -> bool:
+    """A dateline or time stamp line near the top: "Mon 4 Dec 2023 07.00 GMT", "Dubai, 14 February 2023"."""
+    return _is_meta(line, longest=8) and has_date(line) and not _BULLET.match(line)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line or lead sentence ("Australia.", "## Peru", "Background") that opens a section."""
+    return _words(line) <= 4 and not _BULLET.match(line) and not has_date(line) and line.count(".") <= 1
+
+
+def _split_sentences(line: str, offset: int) -> list[Sentence]:
+    sentences, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        if _ABBREVIATION.search(line[: match.end()]):
+            continue
+        sentences.append(Sentence(line[start : match.end()].strip(), offset + start))
+        start = match.end()
+    if line[start:].strip():
+        sentences.append(Sentence(line[start:].strip(), offset + start))
+    return sentences
+
+
+def _inline_dateline(line: str) -> tuple[int, str, str]:
+    """How many leading characters of the first paragraph are its dateline, with its date and agency."""
+    # "BAKU, 29 December 2012 – ", "Addis Ababa, July 24/2024 (ENA) ": an agency's bracket may close it
+    for separator in re.finditer(r"(?:\s*(?:--|[–—:-]|\.)\s+|(?<=\))\s+)(?=[\"“]?[A-Z])", line[:120]):
+        head = line[: separator.start()]
+        tokens = re.findall(r"\([^)]*\)|/[^/]*/|[^\s,|]+", head)
+        if not tokens or len(tokens) > 9 or not all(re.match(r"[\W\d]*[A-ZÀ-Ý0-9(/]", t) for t in tokens):
+            continue
+        agency = _AGENCY.search(head)
+        agency_name = (agency["paren"] or agency["slash"]).strip() if agency else ""
+        date_text = _AGENCY.sub("", head)
+        dated = has_date(date_text)
+        is_dash = separator.group().strip()[:1] not in (".", "")
+        if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
+            return separator.end(), date_text if dated else "", agency_name
+    return 0, "", ""
+
+
+_Line = tuple[int, str]  # a line's offset in the article, and its words
+
+
+def parse_layout(text: str) -> Layout:
+    """The article cut into header, body and trailer, "Other news" and page furniture left out."""
+    lines, late_stamps = _before_other_news(_text_lines(text))
+    header, text_lines, trailer = _header_text_trailer(lines)
+    title, header = _split_title(header)
+    paragraphs = [(start, line) for start, line in text_lines if not _is_credit(line)]
+    credits = [line for _, line in text_lines if _is_credit(line)]
+    about = next((i for i, (_, line) in enumerate(paragraphs) if _ABOUT_HEADING.match(line)), len(paragraphs))
+    dateline_length, dateline_date, agency = _opening_dateline(paragraphs[:about])
+    return Layout(
+        title=title or (paragraphs[0][1] if paragraphs else ""),
+        header=header,
+        body=_body(paragraphs[:about], dateline_length),
+        trailer=credits + trailer + late_stamps,
+        dateline=paragraphs[0][1][:dateline_length] if dateline_length else "",
+        dateline_date=dateline_date,
+        dateline_agency=agency,
+        boilerplate=[line for _, line in paragraphs[about:]],
+    )
+
+
+def _text_lines(text: str) -> list[_Line]:
+    """The lines that hold words, without their Markdown decoration ("# Heading", "*By ...*": the words
+    are what counts); page furniture (cookie banners, share buttons) is left out."""
+    lines, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        decoration = _MARKDOWN.match(line)
+        if line.strip(" *_#>") and not _FURNITURE.search(line):
+            lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
+        offset += len(raw)
+    return lines
+
+
+def _before_other_news(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """The article's lines up to an "Other news" heading, and the dated stamps after it
+    ("Source: UzA, 23.12.2019" at the foot of the page)."""
+    cut = next((i for i, (_, line) in enumerate(lines) if _OTHER_NEWS.match(line)), len(lines))
+    return lines[:cut], [line for _, line in lines[cut:] if _is_stamp(line)]
+
+
+def _header_text_trailer(lines: list[_Line]) -> tuple[list[str], list[_Line], list[str]]:
+    """The header (with the datelines and time stamps at the top of the text), the text and the trailer."""
+    header_end = _header_end(lines)
+    trailer_start = _trailer_start(lines, header_end)
+    top_stamps = _top_stamps(lines, header_end, trailer_start)
+    header = [line for _, line in lines[:header_end]] + [lines[i][1] for i in top_stamps]
+    text = [line for i, line in enumerate(lines[:trailer_start]) if i >= header_end and i not in top_stamps]
+    return header, text, [line for _, line in lines[trailer_start:]]
+
+
+def _header_end(lines: list[_Line]) -> int:
+    """Where the header of headline, byline and dateline ends: at the first line of text or bullet."""
+    text_at = (i for i, (_, line) in enumerate(lines) if not _is_meta(line) or _BULLET.match(line))
+    return next(text_at, len(lines))
+
+
+def _trailer_start(lines: list[_Line], header_end: int) -> int:
+    """Where the trailer of source line and credits starts: after the last line of text."""
+    start = len(lines)
+    while start > header_end and _is_meta(lines[start - 1][1], longest=10):
+        start -= 1
+    return start
+
+
+def _top_stamps(lines: list[_Line], header_end: int, trailer_start: int) -> list[int]:
+    """The dated lines among the first, before the text's first sentence: datelines and time stamps."""
+    sentences_at = (i for i in range(header_end, trailer_start) if _TERMINAL.search(lines[i][1]))
+    text_start = next(sentences_at, trailer_start)
+    return [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
+
+
+def _split_title(header: list[str]) -> tuple[str, list[str]]:
+    """The headline, the header's first line that is not in capitals, dated or labelled; and the rest."""
+    for i, line in enumerate(header):
+        if not line.isupper() and not has_date(line) and not META_PREFIX.match(line):
+            return line, header[:i] + header[i + 1 :]
+    return "", header
+
+
+def _opening_dateline(paragraphs: list[_Line]) -> tuple[int, str, str]:
+    """The inline dateline opening the first paragraph ("BAKU, 29 December 2012 – "): its length,
+    date and agency; a bullet opens no dateline."""
+    if not paragraphs or _BULLET.match(paragraphs[0][1]):
+        return 0, "", ""
+    return _inline_dateline(paragraphs[0][1])
+
+
+def _body(paragraphs: list[_Line], dateline_length: int) -> list[Sentence]:
+    """The sentences of the text, each with its paragraph and the section heading above it."""
+    body: list[Sentence] = []
+    section = ""
+    for number, (start, line) in enumerate(paragraphs):
+        skip = _text_start(line, dateline_length if number == 0 else 0)
+        sentences = _split_sentences(line[skip:], start + skip)
+        if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
+            section = sentences[0].text
+        body += [replace(sentence, section=section, paragraph=number) for sentence in sentences]
+    return body
+
+
+def _text_start(line: str, dateline_length: int) -> int:
+    """Where a paragraph's words begin: after its indent, its bullet or the dateline opening it."""
+    if bullet := _BULLET.match(line):
+        return bullet.end()
+    return max(len(line) - len(line.lstrip()), dateline_length)
+
+
+def find_publisher(layout: Layout) -> str:
+    for line in layout.trailer:
+        if match := _SOURCE_LINE.match(line):
+            return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
+    for line in layout.trailer:
+        if match := _COPYRIGHT.search(line):
+            return match["who"].strip()
+    if layout.dateline_agency:
+        return layout.dateline_agency
+    for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star", "AZERTAC"
+        signed = has_date(line) or re.match(r"\s*[-–—(]", line) or re.fullmatch(r"\s*[A-Z]{2,}\s*", line)
+        name = re.split(r",\s*(?=\d)|\s*\|\s*", line.strip(" -–—()"))[0].strip()
+        if signed and name and not has_date(name) and not META_PREFIX.match(line) and _words(name) <= 5:
+            return name
+    return ""

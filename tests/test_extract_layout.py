@@ -1,0 +1,94 @@
+"""The layout of a raw article (build_scripts/extract/layout.py): header, body and trailer; captions,
+comments, "Other news" and "About" blocks give no events."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.extract import extract_text
+from build_scripts.extract.layout import parse_layout
+
+from .extract_helpers import SPEECH_HEADING, events_of
+
+
+def test_an_article_is_cut_into_header_dateline_body_and_trailer():
+    text = (
+        "Halls open in Osh\nBy A. Writer\n\n"
+        "OSH, 4 May 2023 (Kabar) – The ministry opened two halls.\n\n"
+        "- The halls serve the south. They open at nine.\n\n"
+        "Source: Kabar\n\nOther news\n- Bishkek hosts a forum\n"
+    )
+    layout = parse_layout(text)
+    assert (layout.title, layout.header) == ("Halls open in Osh", ["By A. Writer"])
+    assert layout.trailer == ["Source: Kabar"]  # "Other news" and what follows are no part of the article
+    assert (layout.dateline, layout.dateline_agency) == ("OSH, 4 May 2023 (Kabar) – ", "Kabar")
+    assert [(s.text, s.paragraph) for s in layout.body] == [
+        ("The ministry opened two halls.", 0), ("The halls serve the south.", 1), ("They open at nine.", 1)
+    ]
+    assert all(text[s.start : s.start + len(s.text)] == s.text for s in layout.body), "quotes stay verbatim"
+
+
+def test_captions_comments_and_first_published_lines_are_not_events():
+    text = (
+        "Notes from a new hall\n\nPosted 05/11/2017 by A. Writer\n\n"
+        "The ministry opened the hall in Rustavi in 2016.\n\n"
+        "[Photo: the hall in Rustavi, taken 02/11/2017]\n\n"
+        "The hall (Photo: Ministry of Justice, 2017) has twelve counters.\n\n"
+        "This article was first published on 04.11.2017.\n\n"
+        "2 comments\n- Nino, 05/11/2017: Great hall!\n- Giorgi, 06/11/2017: Agreed.\n"
+    )
+    extraction = extract_text(text)
+    assert [event.date.iso for event in extraction.events] == ["2016"]
+
+
+def test_a_dated_line_near_the_top_is_no_event():
+    page = f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh in 2019.\n"
+    assert [event.date.iso for event in extract_text(page).events] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Comments (2)\nAnna - May 6, 2023 at 10:12 am\nGreat post!\n",
+        "Reading now:\n4 May 2023 The minister discussed the economy\n",
+        "Most viewed\n - Markets: the best of May 2023\n",
+        "[Photo] Residents queue at the hall, May 2, 2023. (Agency/Photographer)\n",
+    ],
+)
+def test_comments_reading_now_and_photo_blocks_are_no_events(block):
+    text = f"Hall opens in Osh\n\nOsh, 5 May 2023 – The ministry opened a hall in Osh in 2019.\n\n{block}"
+    assert events_of(text) == [("2019", ["KG"])]
+
+
+def test_an_about_the_company_block_names_countries_but_dates_no_events():
+    text = (
+        "Kiosks for halls\n\nKUALA LUMPUR, Malaysia, Sept. 7, 2023 – The firm today announced a deal.\n\n"
+        "About Kiosentrix\nFounded in 2009, Kiosentrix has offices in Malaysia and Indonesia.\n"
+    )
+    extraction = extract_text(text)
+    assert [c.code for c in extraction.countries] == ["ID", "MY"]
+    assert [event.date.iso for event in extraction.events] == ["2023-09-07"]
+
+
+def test_foreign_captions_and_a_source_line_above_a_disclaimer_are_no_events():
+    text = (
+        "Rio opens a citizen hall\n\nThe mayor of Rio de Janeiro opened a citizen hall on 3 May 2021.\n\n"
+        "Legenda: Sala do cidadão, inaugurada em 2019\n\n"
+        "Quelle/Source: Municipal Gazette, 04.05.2021\n\n"
+        "Please note: access to the source may be restricted for readers outside the city network.\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.published.iso == "2021-05-04"
+    assert [event.date.iso for event in extraction.events] == ["2021-05-03"]
+
+
+def test_an_inline_about_block_at_the_foot_names_countries_but_dates_no_event():
+    text = (
+        "Portal relaunched\n\nVilnius, 2 June 2022 – "
+        "Lithuania relaunched its services portal on 1 June 2022.\n\n"
+        "About e-Lithuania: the agency was founded in 2008 and advises Moldova.\n"
+    )
+    extraction = extract_text(text)
+    assert [event.date.iso for event in extraction.events] == ["2022-06-01"]
+    assert [country.code for country in extraction.countries] == ["LT", "MD"]
+

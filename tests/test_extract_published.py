@@ -1,0 +1,103 @@
+"""The publication date of a raw article (build_scripts/extract/published.py): stamps, datelines,
+time stamps and trailers."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.extract import extract_text
+from build_scripts.model import PartialDate
+
+from .extract_helpers import ARTICLE, SPEECH_HEADING
+
+
+def test_the_published_option_wins_over_the_text():
+    assert extract_text(ARTICLE, PartialDate(2018, 2)).published == PartialDate(2018, 2)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2023/04/17 09:12 KST", "2023-04-17"),
+        ("2023-04-17 09:12", "2023-04-17"),
+        ("17.04.2023 09:12", "2023-04-17"),
+        ("Published: 17 April 2023", "2023-04-17"),
+        ("Updated Apr. 17, 2023, 9:12 am", "2023-04-17"),
+    ],
+)
+def test_wire_timestamps_give_the_publication_date(stamp, expected):
+    text = f"Centres open in Osh\n\nThe ministry opened a centre in Osh last week.\n\n{stamp}\n"
+    assert extract_text(text).published == PartialDate.parse(expected)
+
+
+def test_a_source_trailer_after_other_news_still_dates_the_article():
+    text = (
+        "Centres open in Osh\n\nThe ministry opened a centre in Osh last month.\n\n"
+        "Other news\nMar. 3 — Bishkek hosts a forum\n\nSource: Kabar, 17.04.2023\n"
+    )
+    extraction = extract_text(text)
+    assert extraction.published == PartialDate(2023, 4, 17)
+    assert [event.date.iso for event in extraction.events] == ["2023-03"]
+
+
+def test_a_dateline_without_year_takes_the_timestamp_trailer():
+    text = (
+        "Hall opens in Gyumri\n\nGYUMRI, March 4 – The ministry opened a hall in Gyumri on Monday.\n\n"
+        "2024-03-04T09:15:00+04:00\n"
+    )
+    assert extract_text(text).published == PartialDate(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Posted 2024-03-04 09:15", "Published: 4 March 2024\nUpdated: 6 March 2024"]
+)
+def test_posted_or_published_wins_over_updated(stamp):
+    text = f"Hall opens in Osh\n\nUpdated: 6 March 2024\n\nThe ministry opened a hall in Osh.\n\n{stamp}\n"
+    assert extract_text(text).published == PartialDate(2024, 3, 4)
+
+
+def test_an_announcement_date_is_not_its_programme_date():
+    text = (
+        "Forum on one-stop shops\n\nAnnounced: 12 March 2025\n\n"
+        "The forum takes place in Baku on 8-9 October 2025.\n\n"
+        "Wednesday, 8 October 2025\n- 10:00 Opening\n"
+    )
+    assert extract_text(text).published == PartialDate(2025, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("Hall opens\n\nThe ministry opened a hall in Osh.\n\nLast updated: March 3, 2022\n", "2022-03-03"),
+        (
+            ("Hall\n\nThe hall opened in 2011.\n\nSee also\n- Halls\n"
+             "This page was last edited on 2 May 2021, at 10:15.\n"),
+            "2021-05-02",
+        ),
+        (
+            ("Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\n"
+             "The ministry opened a hall in Osh.\n"),
+            "2021-06-02",
+        ),
+        (
+            ("We use cookies. Accept our cookie policy.\n\nNews | Society\n\nHall opens in Osh\n\n"
+             "Tue 1 Jun 2021 07.00 BST\nShare  Facebook  Twitter\n\nThe ministry opened a hall in Osh.\n"),
+            "2021-06-01",
+        ),
+        (
+            f"{SPEECH_HEADING}\nOsh, 1 June 2021\n\nThe ministry opened a hall in Osh.\n\nTags: Forum 2021\n",
+            "2021-06-01",
+        ),
+        (
+            ("NEWS > SOCIETY\n\nHall opens in Osh\n\nKABAR  BISHKEK\nJun 1, 2021 - 11:41 am GMT+6\n\n"
+             "The ministry opened a hall in Osh.\n"),
+            "2021-06-01",
+        ),
+        ("Case study: halls in Osh\nDate: June 2021\n\nThe hall in Osh opened in 2019.\n", "2021-06"),
+        ("Osh halls\n\nUpdated: March, 05/2021 - 09:30\n\nThe hall in Osh opened in 2019.\n", "2021-03-05"),
+        ("Hall opens in Osh\n\nOsh, March 5/2021 (KG News) The mayor opened a hall in Osh.\n", "2021-03-05"),
+    ],
+)
+def test_publication_dates_in_stamps_and_top_lines(page, expected):
+    assert extract_text(page).published == PartialDate.parse(expected)
+
