@@ -26,17 +26,15 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.build_model import build_timeline
+from build_scripts.export import export_data
+from build_scripts.model import Timeline
+from build_scripts.read_seeds import seed_paths
+from build_scripts.render import render_pages
+from build_scripts.validate import validate_paths
+from synthetic_seeds import write_synthetic_seeds
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-
-from build_scripts.build_model import build_timeline  # noqa: E402
-from build_scripts.export import export_data  # noqa: E402
-from build_scripts.model import Timeline  # noqa: E402
-from build_scripts.read_seeds import seed_paths  # noqa: E402
-from build_scripts.render import render_pages  # noqa: E402
-from build_scripts.validate import validate_paths  # noqa: E402
-from synthetic_seeds import write_synthetic_seeds  # noqa: E402
-
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "build_scripts")
 FIRST_OPENED = ("index.html", "timeline/index.html")
 MB = 1024 * 1024

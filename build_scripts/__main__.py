@@ -77,11 +77,11 @@ def run(arguments: argparse.Namespace) -> int:
 def main(argv: list[str]) -> int:
     arguments = parse_arguments(argv)  # usage errors exit 2 before any set-up
     try:
+        with_tests = arguments.command in COMMANDS_NEEDING_TEST_PACKAGES
         if not environment.running_in_project_venv():
-            extras = ("test",) if arguments.command in COMMANDS_NEEDING_TEST_PACKAGES else ()
-            environment.reexec_in_virtualenv(argv, extras)
-        if arguments.command in COMMANDS_NEEDING_TEST_PACKAGES:
-            environment.ensure_virtualenv(("test",))
+            environment.reexec_in_virtualenv(argv, with_tests)
+        if with_tests:
+            environment.ensure_virtualenv(with_tests=True)
         return run(arguments)
     except environment.SetupError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from build_scripts.model import SeedProblems
+from build_scripts.preview import PreviewState, show_problems
+from build_scripts.publish import publish_site
+from build_scripts.read_seeds import seed_paths
+from build_scripts.site import GeneratedSite, generate_site
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
-    sys.path.insert(0, str(ROOT))
-
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
-
-from build_scripts.model import SeedProblems  # noqa: E402
-from build_scripts.preview import PreviewState, show_problems  # noqa: E402
-from build_scripts.publish import publish_site  # noqa: E402
-from build_scripts.read_seeds import seed_paths  # noqa: E402
-from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
-
 SEEDS_DIR = ROOT / "seeds"
 log = logging.getLogger("mkdocs.hooks.timeline")
 

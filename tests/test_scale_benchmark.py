@@ -5,14 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.synthetic_seeds import write_synthetic_seeds
 from build_scripts.build_model import build_timeline
 from build_scripts.read_seeds import seed_paths
 from build_scripts.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from synthetic_seeds import write_synthetic_seeds  # noqa: E402
 
 
 def test_synthetic_seeds_pass_validation_with_every_precision_and_many_countries(tmp_path):
