@@ -7,7 +7,9 @@ packages (and, for `test`, Debian's chromium), then runs inside it.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -25,9 +27,23 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     # These three pass any further options on to mkdocs or pytest.
-    commands.add_parser("serve", help="build the site and preview it at http://127.0.0.1:8000")
-    commands.add_parser("build", help="build the site into site/ (strict)")
-    commands.add_parser("test", help="run the whole test suite, browser tests included")
+    serve = commands.add_parser(
+        "serve",
+        help="build the site and preview it at http://127.0.0.1:8000, rebuilding when a file changes",
+        description="Build the site and preview it, rebuilding when a file changes.",
+        epilog="Any further option is passed on to 'mkdocs serve', e.g. --dirty (rebuild only the "
+        "pages that changed) or --no-livereload; 'mkdocs serve --help' lists them.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: %(default)s)")
+    commands.add_parser(
+        "build", help="build the site into site/ (strict)",
+        epilog="Any further option is passed on to 'mkdocs build'.",
+    )
+    commands.add_parser(
+        "test", help="run the whole test suite, browser tests included",
+        epilog="Any further option is passed on to pytest, e.g. -x or -k NAME.",
+    )
 
     validate = commands.add_parser("validate", help="check seed files and report every problem")
     validate.add_argument("paths", nargs="*", type=Path, help="seed files (default: every file in seeds/)")
@@ -55,10 +71,15 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.command in ("serve", "build", "test"):
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner on every build
         os.chdir(environment.ROOT)
-    if arguments.command in ("serve", "build"):
-        extra = ["--strict"] if arguments.command == "build" else []
-        mkdocs = [str(environment.VENV / "bin" / "mkdocs"), arguments.command, *extra, *arguments.passed_on]
-        os.execv(mkdocs[0], mkdocs)
+    if arguments.command == "serve":
+        problem = address_problem(arguments.host, arguments.port)
+        if problem:  # found before a build that would end in mkdocs' traceback
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
+        address = ["--dev-addr", f"{arguments.host}:{arguments.port}"]
+        execute_mkdocs("serve", *address, *arguments.passed_on)
+    if arguments.command == "build":
+        execute_mkdocs("build", "--strict", *arguments.passed_on)
     if arguments.command == "test":
         environment.ensure_chromium()
         pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
@@ -72,6 +93,22 @@ def run(arguments: argparse.Namespace) -> int:
     from build_scripts.extract import extract_command
 
     return extract_command(arguments.file, arguments.published, arguments.format)
+
+
+def address_problem(host: str, port: int) -> str | None:
+    """Why serve could not listen on host:port, or None when it can."""
+    try:
+        socket.create_server((host, port)).close()  # with SO_REUSEADDR, as the preview server binds
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return f"port {port} on {host} is in use: choose another with --port {port + 1}"
+        return f"cannot serve on {host}:{port} ({error.strerror or error}): choose another --host or --port"
+    return None
+
+
+def execute_mkdocs(*arguments: str) -> None:
+    mkdocs = [str(environment.VENV / "bin" / "mkdocs"), *arguments]
+    os.execv(mkdocs[0], mkdocs)
 
 
 def main(argv: list[str]) -> int:

@@ -45,6 +45,14 @@ def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess:
     )
 
 
+def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`python3 -m build_scripts ...` with this environment's python (the system's would set up .venv)."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *arguments],
+        cwd=cwd, capture_output=True, text=True, input=stdin,
+    )
+
+
 def founding_seeds() -> list[Path]:
     return sorted((ROOT / "seeds").glob("00[04]_*"))
 

@@ -2,9 +2,6 @@
 
 import io
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import yaml
 
@@ -13,16 +10,9 @@ from build_scripts.read_seeds import read_seed_file
 from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
 from build_scripts.validate import validate_paths
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, run_command
 
 BROKEN = FIXTURES / "seeds" / "broken.md"
-
-
-def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", *arguments],
-        cwd=cwd, capture_output=True, text=True, input=stdin,
-    )
 
 
 def test_validate_passes_the_published_seeds_with_exit_status_0():
@@ -127,7 +117,6 @@ def test_pre_commit_validates_the_changed_seeds_with_the_same_command():
     assert hook["entry"] == "python3 -m build_scripts validate"
     assert re.search(hook["files"], "seeds/004_d5fc1c6b4583ae9a.txt")
     assert not re.search(hook["files"], "docs/index.md")
-    # The entry's command run with this environment's python: the system's would set up .venv again.
     result = run_command("validate", str(BROKEN))
     assert result.returncode == 1 and "broken.md:2: error:" in result.stdout
 

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import FIXTURES, SOURCE_DATE_EPOCH, copy_project, founding_seeds
+from .conftest import FIXTURES, SOURCE_DATE_EPOCH, copy_project, founding_seeds, run_command
 
 ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
 
@@ -90,3 +90,19 @@ def test_serve_shows_a_fixed_seed_after_saving(server):
     server.wait_for("Documentation built")
     page = server.get("entries/2017-12-22-uzbekistan-studies-kazakhstan-s-centres/")
     assert "Uzbekistan studies Kazakhstan&#39;s centres" in page or "Uzbekistan studies Kazakhstan's centres" in page
+
+
+def test_serve_help_lists_host_port_and_the_pass_through_to_mkdocs():
+    result = run_command("serve", "--help")
+    assert result.returncode == 0
+    assert "--host HOST" in result.stdout and "(default: 127.0.0.1)" in result.stdout
+    assert "--port PORT" in result.stdout and "(default: 8000)" in result.stdout
+    assert "passed on to 'mkdocs serve'" in result.stdout
+
+
+def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another():
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = run_command("serve", "--port", str(port))
+    assert result.returncode == 1
+    assert result.stderr == f"error: port {port} on 127.0.0.1 is in use: choose another with --port {port + 1}\n"
