@@ -32,7 +32,7 @@ def format_problem(problem: Problem, output_format: str) -> str:
 def summarize(problems: list[Problem], files_checked: int) -> str:
     files = f"{files_checked} seed file{'s' if files_checked != 1 else ''}"
     if not problems:
-        return f"All {files} valid."
+        return "The seed file is valid." if files_checked == 1 else f"All {files} are valid."
     bad_files = len({problem.path for problem in problems})
     count = len(problems)
     return (
@@ -56,6 +56,8 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     from build_scripts.extract import extract_text, front_matter_yaml
 
     where = str(source) if source else "standard input"
+    if source is None and sys.stdin.isatty():
+        print("Paste the article, then press Ctrl-D", file=sys.stderr)
     try:
         text = source.read_text(encoding="utf-8-sig") if source else sys.stdin.read()
     except (OSError, UnicodeDecodeError) as error:

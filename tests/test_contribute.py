@@ -18,7 +18,12 @@ BROKEN = FIXTURES / "seeds" / "broken.md"
 def test_validate_passes_the_published_seeds_with_exit_status_0():
     result = run_command("validate")
     assert result.returncode == 0, result.stdout
-    assert re.fullmatch(r"All \d+ seed files valid\.\n", result.stdout)
+    assert re.fullmatch(r"All \d+ seed files are valid\.\n", result.stdout)
+
+
+def test_validate_says_one_valid_file_is_valid():
+    result = run_command("validate", "seeds/004_d5fc1c6b4583ae9a.txt")
+    assert result.returncode == 0 and result.stdout == "The seed file is valid.\n"
 
 
 def test_validate_lists_every_problem_as_path_line_message_and_exits_1():
@@ -135,11 +140,23 @@ def test_new_starts_a_valid_seed_with_what_the_text_gives(tmp_path):
     assert str(seed.published) == "2025-11-20" and seed.events, "date and events are filled in"
 
 
-def test_new_reads_standard_input(tmp_path, monkeypatch):
+def test_new_reads_standard_input_from_a_pipe_without_asking(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("ASAN service opened its first centre in Baku.\n"))
     assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
+    assert capsys.readouterr().err == ""
     written = (tmp_path / "2013-asan-opens.md").read_text(encoding="utf-8")
     assert written.startswith("---\n") and written.endswith("\n---\nASAN service opened its first centre in Baku.\n")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_new_asks_for_the_article_when_standard_input_is_a_terminal(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", Terminal("ASAN service opened its first centre in Baku.\n"))
+    assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
+    assert capsys.readouterr().err == "Paste the article, then press Ctrl-D\n"
 
 
 def test_new_never_overwrites_a_seed():
