@@ -116,6 +116,16 @@ def test_every_action_is_pinned_to_a_commit_and_only_deploy_writes():
     assert "permissions" not in deploy["jobs"]["build"]
 
 
+def test_the_pull_request_template_asks_for_every_command_contributing_asks_reviewers_to_run():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    reviewers = guide.split("## What reviewers check")[1].split("\n## ")[0]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    commands = re.findall(r"`(python3 -m build_scripts \w+)`", reviewers)
+    assert commands == ["python3 -m build_scripts validate", "python3 -m build_scripts test"]
+    for command in commands:
+        assert f"`{command}`" in template
+
+
 def test_pre_commit_validates_the_changed_seeds_with_the_same_command():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
