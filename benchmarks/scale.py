@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import shutil
 import subprocess
@@ -32,6 +33,7 @@ from build_scripts.model import Timeline
 from build_scripts.read_seeds import seed_paths
 from build_scripts.render import render_pages
 from build_scripts.validate import validate_paths
+
 from synthetic_seeds import write_synthetic_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -189,7 +191,7 @@ def main(argv: list[str]) -> int:
         print(f"Scale benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         results = {count: report(count, workdir, with_blog=count == counts[0]) for count in counts}
     print("\n## Growth")
-    for smaller, larger in zip(counts, counts[1:]):
+    for smaller, larger in itertools.pairwise(counts):
         ratio = results[larger].seconds / results[smaller].seconds
         index_ratio = results[larger].search_index_bytes / results[smaller].search_index_bytes
         print(f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "

@@ -49,7 +49,7 @@ class YearCounts:
         """The table equivalent: (year, count per series, total) for the years that have entries."""
         return [
             (year, tuple(series.counts[index] for series in self.series), total)
-            for index, (year, total) in enumerate(zip(self.years, self.totals))
+            for index, (year, total) in enumerate(zip(self.years, self.totals, strict=True))
             if total
         ]
 
@@ -78,7 +78,7 @@ def count_by_main_country(entries: tuple[Entry, ...], top: int = TOP_COUNTRIES) 
     shown, rest = ranked[:top], ranked[top:]
     series = [
         Series(country.name, colour, tuple(by_country[country][year] for year in years))
-        for country, colour in zip(shown, PALETTE)
+        for country, colour in zip(shown, PALETTE, strict=False)
     ]
     other = Counter()
     for country in [*rest, None]:

@@ -16,12 +16,12 @@ import yaml
 from build_scripts.extract_relative import (
     day_number,
     day_without_year,
-    time_ago,
     month_number,
     month_without_year,
     relative_date,
     safe_date,
     shifted_date,
+    time_ago,
     weekday_date,
     with_relative_year,
 )

@@ -68,6 +68,6 @@ def _same_bytes(first: Path, second: Path) -> bool:
 
 
 def _remove_empty_folders(folder: Path) -> None:
-    for directory, subdirectories, names in os.walk(folder, topdown=False):
+    for directory, _, _ in os.walk(folder, topdown=False):
         if Path(directory) != folder and not os.listdir(directory):
             os.rmdir(directory)

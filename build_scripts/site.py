@@ -40,4 +40,4 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str) -> Generate
 
 def render_robots(site_url: str) -> bytes:
     """Crawlers welcome everywhere; the Sitemap line is how they find MkDocs' sitemap.xml."""
-    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n".encode("utf-8")
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n".encode()

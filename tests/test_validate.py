@@ -9,6 +9,7 @@ from build_scripts.validate import validate_paths, validate_seed_file
 
 from .conftest import FIXTURES, founding_seeds
 
+
 def problems_in(tmp_path: Path, content: str | bytes, name: str = "seed.md") -> list[tuple[int, str]]:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
