@@ -37,23 +37,29 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: %(default)s)")
     commands.add_parser(
-        "build", help="build the site into site/ (strict)",
+        "build",
+        help="build the site into site/ (strict)",
         epilog="Any further option is passed on to 'mkdocs build'.",
     )
     commands.add_parser(
-        "test", help="run the whole test suite, browser tests included",
+        "test",
+        help="run the whole test suite, browser tests included",
         epilog="Any further option is passed on to pytest, e.g. -x or -k NAME.",
     )
 
     validate = commands.add_parser("validate", help="check seed files and report every problem")
     validate.add_argument("paths", nargs="*", type=Path, help="seed files (default: every file in seeds/)")
     validate.add_argument(
-        "--format", choices=("text", "github"), default="text",
+        "--format",
+        choices=("text", "github"),
+        default="text",
         help="'github' prints GitHub Actions annotations",
     )
 
     new = commands.add_parser("new", help="start a seed from a text file or standard input")
-    new.add_argument("source", nargs="?", type=Path, help="the article as plain text (default: standard input)")
+    new.add_argument(
+        "source", nargs="?", type=Path, help="the article as plain text (default: standard input)"
+    )
     new.add_argument("--id", help="the seed's file name without extension (default: from the title)")
 
     extract = commands.add_parser("extract", help="find the dates, countries and events in a raw text")

@@ -25,11 +25,28 @@ def test_synthetic_seeds_pass_validation_with_every_precision_and_many_countries
 
 def test_the_benchmark_prints_every_figure_the_scale_issue_asks_for(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "scale.py"), "--entries", "20", "40", "--keep", str(tmp_path)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "scale.py"),
+            "--entries",
+            "20",
+            "40",
+            "--keep",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
-    for figure in ("full mkdocs build", "peak memory", "largest HTML page", "site size", "search index",
-                   "build scripts' share", "ours / blog plugin", "20 -> 40 entries"):
+    for figure in (
+        "full mkdocs build",
+        "peak memory",
+        "largest HTML page",
+        "site size",
+        "search index",
+        "build scripts' share",
+        "ours / blog plugin",
+        "20 -> 40 entries",
+    ):
         assert figure in result.stdout
     assert re.findall(r"no-change rebuild +(\d+) of", result.stdout) == ["0", "0"]
