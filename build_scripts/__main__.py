@@ -10,6 +10,7 @@ import argparse
 import errno
 import os
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     commands.add_parser(
         "test",
-        help="run the whole test suite, browser tests included",
+        help="run ruff, then the whole test suite, browser tests included",
+        description="Run ruff (lint and format check), then pytest; either failing fails the command.",
         epilog="Any further option is passed on to pytest, e.g. -x or -k NAME.",
     )
 
@@ -88,6 +90,13 @@ def run(arguments: argparse.Namespace) -> int:
         execute_mkdocs("build", "--strict", *arguments.passed_on)
     if arguments.command == "test":
         environment.ensure_chromium()
+        if not lint_passes(environment.ROOT):
+            print(
+                "error: ruff found the problems above: '.venv/bin/ruff check --fix .' and "
+                "'.venv/bin/ruff format .' fix most of them",
+                file=sys.stderr,
+            )
+            return 1
         pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
         os.execv(pytest[0], pytest)
     from build_scripts import contribute
@@ -110,6 +119,13 @@ def address_problem(host: str, port: int) -> str | None:
             return f"port {port} on {host} is in use: choose another with --port {port + 1}"
         return f"cannot serve on {host}:{port} ({error.strerror or error}): choose another --host or --port"
     return None
+
+
+def lint_passes(root: Path) -> bool:
+    """ruff's lint rules and its format check, as pyproject.toml configures them; both always run."""
+    ruff = [str(environment.venv_python()), "-m", "ruff"]
+    checks = [[*ruff, "check", "."], [*ruff, "format", "--check", "."]]
+    return all([subprocess.run(check, cwd=root).returncode == 0 for check in checks])
 
 
 def execute_mkdocs(*arguments: str) -> None:
