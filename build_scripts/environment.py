@@ -57,13 +57,25 @@ def count_packages(packages: Path) -> int:
     return sum(1 for line in packages.read_text(encoding="utf-8").splitlines() if "==" in line)
 
 
+def fingerprint(with_tests: bool) -> str:
+    return hashlib.sha256(package_list(with_tests).read_bytes() + PYPROJECT.read_bytes()).hexdigest()
+
+
+def stamp(with_tests: bool) -> Path:
+    """Holds the fingerprint of the package list last installed in full."""
+    return VENV / f".installed-{'test' if with_tests else 'base'}"
+
+
+def installed(with_tests: bool) -> bool:
+    return stamp(with_tests).exists() and stamp(with_tests).read_text() == fingerprint(with_tests)
+
+
 def ensure_virtualenv(with_tests: bool = False) -> Path:
     """Create .venv and install the pinned packages, unless the same set is installed already."""
-    packages = package_list(with_tests)
-    fingerprint = hashlib.sha256(packages.read_bytes() + PYPROJECT.read_bytes()).hexdigest()
-    stamp = VENV / f".installed-{'test' if with_tests else 'base'}"
-    if stamp.exists() and stamp.read_text() == fingerprint and venv_python().exists():
+    # The test list holds the site list, so a current test set-up serves every command.
+    if venv_python().exists() and (installed(with_tests) or installed(with_tests=True)):
         return venv_python()
+    packages = package_list(with_tests)
     if not venv_python().exists():
         print(f"Creating the virtual environment {VENV} (a few seconds) ...", file=sys.stderr)
         venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
@@ -75,7 +87,7 @@ def ensure_virtualenv(with_tests: bool = False) -> Path:
     for command in pip_commands(packages):
         if subprocess.run(command).returncode != 0:
             raise SetupError("installing the packages failed (see pip's message above)")
-    stamp.write_text(fingerprint)
+    stamp(with_tests).write_text(fingerprint(with_tests))
     return venv_python()
 
 

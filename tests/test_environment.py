@@ -90,4 +90,5 @@ def test_package_set_up_says_what_it_installs_then_is_not_repeated(monkeypatch, 
     said = recorder.calls[0][1]
     assert "pinned packages from .ci/requirements-test.txt" in said and "about 20 s" in said
     environment.ensure_virtualenv(with_tests=True)
-    assert len(recorder.calls) == 2, "an unchanged package list is installed once"
+    environment.ensure_virtualenv(with_tests=False)
+    assert len(recorder.calls) == 2, "an unchanged package list is installed once, and holds the site's"
