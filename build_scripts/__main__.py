@@ -20,6 +20,13 @@ COMMANDS_NEEDING_TEST_PACKAGES = {"test"}
 PASSING_ON = {"serve", "build", "test"}
 
 
+def port_number(text: str) -> int:
+    port = int(text)  # argparse reports a ValueError as an invalid value
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port: choose a number from 1 to 65535")
+    return port
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python3 -m build_scripts",
@@ -36,7 +43,9 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "pages that changed) or --no-livereload; 'mkdocs serve --help' lists them.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="the address to serve on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="the port to serve on (default: %(default)s)")
+    serve.add_argument(
+        "--port", type=port_number, default=8000, help="the port to serve on (default: %(default)s)"
+    )
     commands.add_parser(
         "build",
         help="build the site into site/ (strict)",
@@ -89,7 +98,6 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.command == "build":
         execute_mkdocs("build", "--strict", *arguments.passed_on)
     if arguments.command == "test":
-        environment.ensure_chromium()
         if not lint_passes(environment.ROOT):
             print(
                 "error: ruff found the problems above: '.venv/bin/ruff check --fix .' and "
@@ -97,6 +105,7 @@ def run(arguments: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+        environment.ensure_chromium()
         pytest = [str(environment.venv_python()), "-m", "pytest", *arguments.passed_on]
         os.execv(pytest[0], pytest)
     from build_scripts import contribute

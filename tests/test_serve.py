@@ -128,3 +128,10 @@ def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another():
     assert (
         result.stderr == f"error: port {port} on 127.0.0.1 is in use: choose another with --port {port + 1}\n"
     )
+
+
+@pytest.mark.parametrize("port", ["70000", "eighty"])
+def test_a_port_that_cannot_be_is_a_usage_error(port):
+    result = run_command("serve", "--port", port)
+    assert result.returncode == 2 and "argument --port" in result.stderr
+    assert "Traceback" not in result.stderr
