@@ -92,8 +92,7 @@ def site_snapshot(site: Path) -> dict[str, tuple[int, int]]:
     """Each file's inode and modification time: a file rewritten changes one or the other."""
     return {
         str(path.relative_to(site)): (path.stat().st_ino, path.stat().st_mtime_ns)
-        for path in site.rglob("*")
-        if path.is_file()
+        for path in site.rglob("*") if path.is_file()
     }
 
 
@@ -161,23 +160,17 @@ def report(entries: int, workdir: Path, with_blog: bool) -> BuildFigures:
     for page in FIRST_OPENED + (_largest_country_page(site),):
         print(f"  first opened           {(site / page).stat().st_size / 1024:8.0f} KB  {page}")
     print(f"site size                {figures.site_bytes / MB:8.1f} MB")
-    print(
-        f"search index             {figures.search_index_bytes / MB:8.1f} MB"
-        f"   ({figures.search_index_bytes / entries / 1024:.2f} KB per entry)"
-    )
-    print(
-        f"build scripts' share     {scripts_seconds:8.2f} s   "
-        f"({scripts_seconds / figures.seconds:.0%} of the build)"
-    )
+    print(f"search index             {figures.search_index_bytes / MB:8.1f} MB"
+          f"   ({figures.search_index_bytes / entries / 1024:.2f} KB per entry)")
+    print(f"build scripts' share     {scripts_seconds:8.2f} s   "
+          f"({scripts_seconds / figures.seconds:.0%} of the build)")
     for stage, seconds in stages.items():
         print(f"  {stage:<22} {seconds:8.2f} s")
     print(f"no-change rebuild        {rewritten:8,} of {len(after):,} site files rewritten")
     if with_blog:
         blog = run_build(write_blog_project(workdir / f"blog-{entries}", timeline))
-        print(
-            f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
-            f"{blog.site_bytes / MB:.1f} MB site"
-        )
+        print(f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
+              f"{blog.site_bytes / MB:.1f} MB site")
         print(f"ours / blog plugin       {figures.seconds / blog.seconds:8.2f}    (target: at most 0.50)")
     return figures
 
@@ -190,9 +183,7 @@ def _largest_country_page(site: Path) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, nargs="+", default=[1000, 4000, 10000])
-    parser.add_argument(
-        "--keep", type=Path, help="build in this folder and keep it (default: a temporary one)"
-    )
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     arguments = parser.parse_args(argv)
     counts = sorted(arguments.entries)
     with tempfile.TemporaryDirectory(prefix="oss-scale-") as temporary:
@@ -203,10 +194,8 @@ def main(argv: list[str]) -> int:
     for smaller, larger in itertools.pairwise(counts):
         ratio = results[larger].seconds / results[smaller].seconds
         index_ratio = results[larger].search_index_bytes / results[smaller].search_index_bytes
-        print(
-            f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "
-            f"search index {index_ratio:.2f}x"
-        )
+        print(f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "
+              f"search index {index_ratio:.2f}x")
     return 0
 
 

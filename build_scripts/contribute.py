@@ -83,10 +83,7 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     # A seed's id is its file name without extension, so an existing .txt seed takes the id too.
     taken = [path for path in (seeds_dir / f"{seed_id}{suffix}" for suffix in SEED_SUFFIXES) if path.exists()]
     if taken:
-        print(
-            f"error: the seed {_display(taken[0])} exists already; choose another name with --id",
-            file=sys.stderr,
-        )
+        print(f"error: the seed {_display(taken[0])} exists already; choose another name with --id", file=sys.stderr)
         return 1
     with target.open("x", encoding="utf-8", newline="") as seed_file:
         seed_file.write(front_matter_yaml(extraction) + text)

@@ -53,23 +53,9 @@ def timeline_json(timeline: Timeline) -> bytes:
 def timeline_csv(timeline: Timeline) -> bytes:
     """The JSON records flattened: lists joined with ';', the source as source_* columns."""
     columns = [
-        "id",
-        "date",
-        "precision",
-        "title",
-        "summary",
-        "countries",
-        "tags",
-        "quote",
-        "seed",
-        "source_title",
-        "source_publisher",
-        "source_published",
-        "source_url",
-        "url",
-        "origin",
-        "transfer_from",
-        "transfer_to",
+        "id", "date", "precision", "title", "summary", "countries", "tags", "quote", "seed",
+        "source_title", "source_publisher", "source_published", "source_url", "url", "origin",
+        "transfer_from", "transfer_to",
     ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -82,10 +68,7 @@ def timeline_csv(timeline: Timeline) -> bytes:
         record["transfer_from"] = transfer["from"]
         record["transfer_to"] = transfer["to"]
         writer.writerow(
-            {
-                key: CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-                for key, value in record.items()
-            }
+            {key: CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value for key, value in record.items()}
         )
     return buffer.getvalue().encode("utf-8")
 

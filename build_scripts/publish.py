@@ -57,7 +57,9 @@ def _clear_the_way(target: Path, published: Path) -> None:
 
 def _files_under(folder: Path) -> set[Path]:
     return {
-        Path(directory, name).relative_to(folder) for directory, _, names in os.walk(folder) for name in names
+        Path(directory, name).relative_to(folder)
+        for directory, _, names in os.walk(folder)
+        for name in names
     }
 
 

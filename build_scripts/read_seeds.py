@@ -42,7 +42,9 @@ def _compose(front_text: str) -> yaml.Node | None:
 
 def seed_paths(seeds_dir: Path) -> list[Path]:
     """Every seed file in the folder, in a stable order."""
-    return sorted(path for path in seeds_dir.iterdir() if path.suffix in SEED_SUFFIXES and path.is_file())
+    return sorted(
+        path for path in seeds_dir.iterdir() if path.suffix in SEED_SUFFIXES and path.is_file()
+    )
 
 
 def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFile | None, list[Problem]]:
@@ -75,7 +77,9 @@ def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFil
         return SeedFile(where, seed_id, text, None), []
 
     lines = text.splitlines(keepends=True)
-    closing = next((index for index, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None)
+    closing = next(
+        (index for index, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None
+    )
     if closing is None:
         return problem(
             1,

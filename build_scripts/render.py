@@ -94,7 +94,7 @@ def newest_in_full(entries: tuple[Entry, ...], budget: int) -> list[YearSection]
     sections = []
     for year in sorted(by_year, reverse=True):
         year_entries = tuple(by_year[year])
-        shown = year_entries[len(year_entries) - min(budget, len(year_entries)) :]
+        shown = year_entries[len(year_entries) - min(budget, len(year_entries)):]
         budget -= len(shown)
         sections.append(YearSection(year, year_entries, shown))
     return sections[::-1]
@@ -102,9 +102,7 @@ def newest_in_full(entries: tuple[Entry, ...], budget: int) -> list[YearSection]
 
 def filter_options(entries: list[Entry]) -> dict[str, list]:
     """The countries (code, name) and tags a page's filter offers: those of the entries it lists."""
-    countries = sorted(
-        {country for entry in entries for country in entry.event.countries}, key=lambda c: c.name
-    )
+    countries = sorted({country for entry in entries for country in entry.event.countries}, key=lambda c: c.name)
     return {
         "countries": [[country.code, country.name] for country in countries],
         "tags": sorted({tag for entry in entries for tag in entry.event.tags}),
@@ -124,46 +122,22 @@ def _generate_pages(timeline: Timeline) -> Iterator[tuple[str, str]]:
     latest = list(reversed(timeline.entries[-LATEST_ON_HOME:]))
     all_years = year_range(timeline.entries)
     span = f", {all_years[0]}–{all_years[-1]}" if all_years else ""
-    chart = layout_bars(
-        count_by_main_country(timeline.entries), "entries-per-year", f"Entries per year by country{span}"
-    )
-    yield (
-        "index.md",
-        _render(
-            "home.md.j2",
-            "index.md",
-            timeline=timeline,
-            latest=latest,
-            description=home_description,
-            chart=chart,
-        ),
+    chart = layout_bars(count_by_main_country(timeline.entries), "entries-per-year", f"Entries per year by country{span}")
+    yield "index.md", _render(
+        "home.md.j2", "index.md", timeline=timeline, latest=latest, description=home_description, chart=chart
     )
     years = newest_in_full(timeline.entries, TIMELINE_PAGE_ENTRIES)
-    yield (
-        "timeline/index.md",
-        _render(
-            "timeline.md.j2",
-            "timeline/index.md",
-            timeline=timeline,
-            years=years,
-            chart=chart,
-            filters=filter_options([entry for section in years for entry in section.shown]),
-        ),
+    yield "timeline/index.md", _render(
+        "timeline.md.j2", "timeline/index.md", timeline=timeline, years=years, chart=chart,
+        filters=filter_options([entry for section in years for entry in section.shown]),
     )
     year_numbers = [section.year for section in years]
     for position, section in enumerate(years):
         page = f"timeline/{section.year}.md"
-        yield (
-            page,
-            _render(
-                "year.md.j2",
-                page,
-                year=section.year,
-                entries=section.entries,
-                filters=filter_options(section.entries),
-                previous_year=year_numbers[position - 1] if position > 0 else None,
-                next_year=year_numbers[position + 1] if position + 1 < len(year_numbers) else None,
-            ),
+        yield page, _render(
+            "year.md.j2", page, year=section.year, entries=section.entries, filters=filter_options(section.entries),
+            previous_year=year_numbers[position - 1] if position > 0 else None,
+            next_year=year_numbers[position + 1] if position + 1 < len(year_numbers) else None,
         )
     for entry in timeline.entries:
         yield entry.page, _render("entry.md.j2", entry.page, entry=entry, description=describe(entry))
@@ -172,29 +146,16 @@ def _generate_pages(timeline: Timeline) -> Iterator[tuple[str, str]]:
         page = f"countries/{item.country.slug}.md"
         country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
         strip = layout_bars(
-            count_naming(item.country, item.entries, all_years),
-            "entries-per-year",
-            f"Entries naming {item.country.name} per year{span}",
-            height=110,
-            most_ticks=2,
+            count_naming(item.country, item.entries, all_years), "entries-per-year",
+            f"Entries naming {item.country.name} per year{span}", height=110, most_ticks=2,
         )
-        yield (
-            page,
-            _render(
-                "country.md.j2",
-                page,
-                item=item,
-                years=country_years,
-                chart=strip,
-                filters=filter_options([entry for section in country_years for entry in section.shown]),
-            ),
+        yield page, _render(
+            "country.md.j2", page, item=item, years=country_years, chart=strip,
+            filters=filter_options([entry for section in country_years for entry in section.shown]),
         )
     edges = transfer_edges(timeline.entries)
-    yield (
-        "transfers.md",
-        _render(
-            "transfers.md.j2", "transfers.md", edges=edges, map=layout_transfer_map(edges) if edges else None
-        ),
+    yield "transfers.md", _render(
+        "transfers.md.j2", "transfers.md", edges=edges, map=layout_transfer_map(edges) if edges else None
     )
     entries_by_seed: dict[str, list[Entry]] = {seed.id: [] for seed in timeline.seeds}
     for entry in timeline.entries:

@@ -175,7 +175,8 @@ def country_list(node: yaml.Node, key: str, report: Report) -> tuple[Country, ..
             report.at(
                 item,
                 f"'{key}' names {name!r}, which is not a country: use an ISO 3166-1 "
-                "alpha-2 code or an English country name" + (f" (did you mean '{hint}'?)" if hint else ""),
+                "alpha-2 code or an English country name"
+                + (f" (did you mean '{hint}'?)" if hint else ""),
             )
             valid = False
         elif found not in countries:
@@ -230,10 +231,7 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
     for name in unknown:
         report.at(fields[name][0], f"'{key}' has an unknown key '{name}': use 'from' and 'to'")
     result = {}
-    for direction, meaning in (
-        ("from", "the countries whose experience was taken up"),
-        ("to", "the countries that learned"),
-    ):
+    for direction, meaning in (("from", "the countries whose experience was taken up"), ("to", "the countries that learned")):
         if direction not in fields:
             report.at(node, f"'{key}' needs '{direction}': {meaning}")
             continue

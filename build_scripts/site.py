@@ -34,11 +34,7 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str) -> Generate
     if problems:
         raise SeedProblems(problems)
     timeline = build_timeline(seeds)
-    files = {
-        **export_data(timeline),
-        **render_feeds(timeline, site_url),
-        "robots.txt": render_robots(site_url),
-    }
+    files = {**export_data(timeline), **render_feeds(timeline, site_url), "robots.txt": render_robots(site_url)}
     return GeneratedSite(timeline, render_pages(timeline), files)
 
 

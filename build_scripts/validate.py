@@ -16,9 +16,7 @@ from build_scripts.model import Event, PartialDate, Problem, Seed, Transfer
 from build_scripts.read_seeds import SeedFile, file_line, read_seed_file
 from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS, Field, Report
 
-_CURLY_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
-)
+_CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 
 def normalize_for_matching(text: str) -> str:
@@ -81,9 +79,7 @@ def _known_fields(
     return fields
 
 
-def _convert(
-    fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report
-) -> dict:
+def _convert(fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report) -> dict:
     """Each field's typed value; a field whose value is wrong maps to None (and is reported)."""
     return {key: schema[key].convert(value_node, key, report) for key, (_, value_node) in fields.items()}
 
@@ -214,3 +210,4 @@ def _display_path(path: Path, base: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
+

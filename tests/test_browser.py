@@ -32,11 +32,8 @@ def search(page, word: str) -> None:
 
 @pytest.mark.parametrize(
     "word, entry",
-    [
-        ("ASAN", "entries/2025-11-20-asan-and-georgia"),
-        ("Taraz", "entries/2025-11-20-taraz-conference"),
-        ("Uzbekistan", "entries/2017-12-22-uzbekistan-studies"),
-    ],
+    [("ASAN", "entries/2025-11-20-asan-and-georgia"), ("Taraz", "entries/2025-11-20-taraz-conference"),
+     ("Uzbekistan", "entries/2017-12-22-uzbekistan-studies")],
 )
 def test_search_finds_entries(page, site_server, word, entry):
     page.goto(site_server)

@@ -31,10 +31,7 @@ def test_validate_lists_every_problem_as_path_line_message_and_exits_1():
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 16
-    assert (
-        lines[0]
-        == "tests/fixtures/seeds/broken.md:2: error: 'title' contains raw HTML ('<b>'): write plain text instead"
-    )
+    assert lines[0] == "tests/fixtures/seeds/broken.md:2: error: 'title' contains raw HTML ('<b>'): write plain text instead"
     assert all(re.match(r"tests/fixtures/seeds/broken\.md:\d+: error: ", line) for line in lines)
     assert "16 problems in 1 of 1 seed file." in result.stderr
     assert "Traceback" not in result.stderr
@@ -69,10 +66,7 @@ def test_bad_usage_exits_2_with_a_usage_message():
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
     result = run_command("validate", str(tmp_path / "nowhere.md"))
     assert result.returncode == 1
-    assert (
-        result.stdout
-        == f"{tmp_path / 'nowhere.md'}:1: error: the file cannot be read (No such file or directory): check that it exists and is readable\n"
-    )
+    assert result.stdout == f"{tmp_path / 'nowhere.md'}:1: error: the file cannot be read (No such file or directory): check that it exists and is readable\n"
 
 
 def test_contributing_documents_every_field_of_the_schema():
@@ -161,9 +155,7 @@ def test_new_reads_standard_input_from_a_pipe_without_asking(tmp_path, monkeypat
     assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
     assert capsys.readouterr().err == ""
     written = (tmp_path / "2013-asan-opens.md").read_text(encoding="utf-8")
-    assert written.startswith("---\n") and written.endswith(
-        "\n---\nASAN service opened its first centre in Baku.\n"
-    )
+    assert written.startswith("---\n") and written.endswith("\n---\nASAN service opened its first centre in Baku.\n")
 
 
 class Terminal(io.StringIO):

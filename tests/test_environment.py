@@ -9,9 +9,7 @@ from build_scripts import environment
 
 from .conftest import ROOT
 
-REQUIREMENT = re.compile(
-    r"^(?P<name>[a-z0-9-]+)==(?P<version>\S+) \\\n(?P<hashes>(?: +--hash=sha256:[0-9a-f]{64}.*\n)+)", re.M
-)
+REQUIREMENT = re.compile(r"^(?P<name>[a-z0-9-]+)==(?P<version>\S+) \\\n(?P<hashes>(?: +--hash=sha256:[0-9a-f]{64}.*\n)+)", re.M)
 
 
 def pinned(package_list) -> dict[str, str]:
@@ -42,14 +40,7 @@ def test_pip_installs_hash_checked_packages_then_the_project_editable_without_de
 
 
 def test_apt_installs_chromium_without_recommended_packages():
-    assert [
-        "apt-get",
-        "install",
-        "-y",
-        "-qq",
-        "--no-install-recommends",
-        "chromium",
-    ] in environment.APT_COMMANDS
+    assert ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"] in environment.APT_COMMANDS
 
 
 class Recorder:

@@ -13,11 +13,7 @@ def make_tree(folder: Path, files: dict[str, str]) -> Path:
 
 
 def stamps(folder: Path) -> dict[str, tuple[int, int]]:
-    return {
-        str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns)
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
+    return {str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
 
 
 def test_the_first_build_is_moved_into_place(tmp_path):
