@@ -14,10 +14,8 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from build_scripts.extract import extract_text  # noqa: E402
-from build_scripts.model import PartialDate  # noqa: E402
+from build_scripts.extract import extract_text
+from build_scripts.model import PartialDate
 
 SET = Path(__file__).parent / "extraction_set"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import shutil
 import subprocess
@@ -26,18 +27,17 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-
-from build_scripts.build_model import build_timeline  # noqa: E402
-from build_scripts.export import export_data  # noqa: E402
+from build_scripts.build_model import build_timeline
+from build_scripts.export import export_data
 from build_scripts.extract import extract_seeds
-from build_scripts.model import Timeline  # noqa: E402
-from build_scripts.read_seeds import seed_paths  # noqa: E402
-from build_scripts.render import render_pages  # noqa: E402
-from build_scripts.validate import validate_paths  # noqa: E402
-from synthetic_seeds import write_synthetic_seeds  # noqa: E402
+from build_scripts.model import Timeline
+from build_scripts.read_seeds import seed_paths
+from build_scripts.render import render_pages
+from build_scripts.validate import validate_paths
 
+from synthetic_seeds import write_synthetic_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "build_scripts")
 FIRST_OPENED = ("index.html", "timeline/index.html")
 MB = 1024 * 1024
@@ -93,7 +93,8 @@ def site_snapshot(site: Path) -> dict[str, tuple[int, int]]:
     """Each file's inode and modification time: a file rewritten changes one or the other."""
     return {
         str(path.relative_to(site)): (path.stat().st_ino, path.stat().st_mtime_ns)
-        for path in site.rglob("*") if path.is_file()
+        for path in site.rglob("*")
+        if path.is_file()
     }
 
 
@@ -164,17 +165,23 @@ def report(entries: int, workdir: Path, with_blog: bool) -> BuildFigures:
     for page in FIRST_OPENED + (_largest_country_page(site),):
         print(f"  first opened           {(site / page).stat().st_size / 1024:8.0f} KB  {page}")
     print(f"site size                {figures.site_bytes / MB:8.1f} MB")
-    print(f"search index             {figures.search_index_bytes / MB:8.1f} MB"
-          f"   ({figures.search_index_bytes / entries / 1024:.2f} KB per entry)")
-    print(f"build scripts' share     {scripts_seconds:8.2f} s   "
-          f"({scripts_seconds / figures.seconds:.0%} of the build)")
+    print(
+        f"search index             {figures.search_index_bytes / MB:8.1f} MB"
+        f"   ({figures.search_index_bytes / entries / 1024:.2f} KB per entry)"
+    )
+    print(
+        f"build scripts' share     {scripts_seconds:8.2f} s   "
+        f"({scripts_seconds / figures.seconds:.0%} of the build)"
+    )
     for stage, seconds in stages.items():
         print(f"  {stage:<22} {seconds:8.2f} s")
     print(f"no-change rebuild        {rewritten:8,} of {len(after):,} site files rewritten")
     if with_blog:
         blog = run_build(write_blog_project(workdir / f"blog-{entries}", timeline))
-        print(f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
-              f"{blog.site_bytes / MB:.1f} MB site")
+        print(
+            f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
+            f"{blog.site_bytes / MB:.1f} MB site"
+        )
         print(f"ours / blog plugin       {figures.seconds / blog.seconds:8.2f}    (target: at most 0.50)")
     return figures
 
@@ -187,7 +194,9 @@ def _largest_country_page(site: Path) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, nargs="+", default=[1000, 4000, 10000])
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument(
+        "--keep", type=Path, help="build in this folder and keep it (default: a temporary one)"
+    )
     arguments = parser.parse_args(argv)
     counts = sorted(arguments.entries)
     with tempfile.TemporaryDirectory(prefix="oss-scale-") as temporary:
@@ -195,11 +204,13 @@ def main(argv: list[str]) -> int:
         print(f"Scale benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         results = {count: report(count, workdir, with_blog=count == counts[0]) for count in counts}
     print("\n## Growth")
-    for smaller, larger in zip(counts, counts[1:]):
+    for smaller, larger in itertools.pairwise(counts):
         ratio = results[larger].seconds / results[smaller].seconds
         index_ratio = results[larger].search_index_bytes / results[smaller].search_index_bytes
-        print(f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "
-              f"search index {index_ratio:.2f}x")
+        print(
+            f"{smaller:,} -> {larger:,} entries ({larger / smaller:.1f}x): build {ratio:.2f}x, "
+            f"search index {index_ratio:.2f}x"
+        )
     return 0
 
 

@@ -16,25 +16,75 @@ import yaml
 from build_scripts.model import PartialDate
 
 COUNTRIES = (
-    "Kazakhstan", "Uzbekistan", "Azerbaijan", "Georgia", "Estonia", "Korea, Republic of",
-    "Singapore", "Japan", "United States", "Kyrgyzstan", "Tajikistan", "Armenia", "Moldova",
-    "Ukraine", "Mongolia", "Albania", "Portugal", "Brazil", "Rwanda", "Kenya", "India",
-    "Indonesia", "Bangladesh", "United Arab Emirates", "Canada",
+    "Kazakhstan",
+    "Uzbekistan",
+    "Azerbaijan",
+    "Georgia",
+    "Estonia",
+    "Korea, Republic of",
+    "Singapore",
+    "Japan",
+    "United States",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Armenia",
+    "Moldova",
+    "Ukraine",
+    "Mongolia",
+    "Albania",
+    "Portugal",
+    "Brazil",
+    "Rwanda",
+    "Kenya",
+    "India",
+    "Indonesia",
+    "Bangladesh",
+    "United Arab Emirates",
+    "Canada",
 )
 TAGS = (
-    "one-stop-shop", "citizen-service-centre", "e-government", "digital-transformation",
-    "institution", "law", "knowledge-transfer", "study-visit", "international-cooperation",
-    "award", "conference", "quality-monitoring", "anti-corruption", "mobile-services",
+    "one-stop-shop",
+    "citizen-service-centre",
+    "e-government",
+    "digital-transformation",
+    "institution",
+    "law",
+    "knowledge-transfer",
+    "study-visit",
+    "international-cooperation",
+    "award",
+    "conference",
+    "quality-monitoring",
+    "anti-corruption",
+    "mobile-services",
 )
 OFFICES = (
-    "public service centre", "one-stop shop", "citizen service hall", "e-government portal",
-    "mobile service unit", "business registration desk", "justice house", "digital service point",
+    "public service centre",
+    "one-stop shop",
+    "citizen service hall",
+    "e-government portal",
+    "mobile service unit",
+    "business registration desk",
+    "justice house",
+    "digital service point",
 )
 ACTIONS = ("opened", "launched", "expanded", "reorganised", "modernised", "connected", "certified")
 PLACES_START = ("Ak", "Kara", "Nov", "Bel", "Sar", "Tal", "Ber", "Ord", "Kam", "Zhan", "Ust", "Mar")
 PLACES_END = ("tau", "su", "gorod", "abad", "ino", "kent", "polis", "ovo", "dala", "kol", "shar")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 FILLER = (
     "Officials said the reform would cut the number of visits a citizen needs for a single service.",
     "The centre accepts applications for identity documents, property registration and social benefits.",
@@ -115,7 +165,9 @@ def write_synthetic_seeds(folder: Path, entries: int, random_seed: int = 2005) -
     written = index = 0
     while written < entries:
         events = min(rng.randint(3, 7), entries - written)
-        (folder / f"synthetic_{index:05d}.md").write_text(synthetic_seed(rng, events, index), encoding="utf-8")
+        (folder / f"synthetic_{index:05d}.md").write_text(
+            synthetic_seed(rng, events, index), encoding="utf-8"
+        )
         written += events
         index += 1
     return index

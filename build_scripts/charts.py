@@ -49,7 +49,7 @@ class YearCounts:
         """The table equivalent: (year, count per series, total) for the years that have entries."""
         return [
             (year, tuple(series.counts[index] for series in self.series), total)
-            for index, (year, total) in enumerate(zip(self.years, self.totals))
+            for index, (year, total) in enumerate(zip(self.years, self.totals, strict=True))
             if total
         ]
 
@@ -78,7 +78,7 @@ def count_by_main_country(entries: tuple[Entry, ...], top: int = TOP_COUNTRIES) 
     shown, rest = ranked[:top], ranked[top:]
     series = [
         Series(country.name, colour, tuple(by_country[country][year] for year in years))
-        for country, colour in zip(shown, PALETTE)
+        for country, colour in zip(shown, PALETTE, strict=False)
     ]
     other = Counter()
     for country in [*rest, None]:
@@ -150,7 +150,9 @@ def year_step(count: int) -> int:
     return 100
 
 
-def layout_bars(counts: YearCounts, chart_id: str, title: str, height: int = 220, most_ticks: int = 4) -> BarChart:
+def layout_bars(
+    counts: YearCounts, chart_id: str, title: str, height: int = 220, most_ticks: int = 4
+) -> BarChart:
     """Stacked bars, one per year, oldest on the left, in a `CHART_WIDTH` x `height` box."""
     left, right = _PLOT_LEFT, CHART_WIDTH - _PLOT_RIGHT
     baseline = height - _AXIS_BELOW
@@ -168,7 +170,9 @@ def layout_bars(counts: YearCounts, chart_id: str, title: str, height: int = 220
             value = series.counts[index]
             if value:
                 y -= value * unit
-                segments.append(Rect(round(x, 2), round(y, 2), round(bar_width, 2), round(value * unit, 2), series.colour))
+                segments.append(
+                    Rect(round(x, 2), round(y, 2), round(bar_width, 2), round(value * unit, 2), series.colour)
+                )
                 parts.append(f"{series.label} {value}")
         total = totals[index]
         noun = "entry" if total == 1 else "entries"
@@ -183,7 +187,19 @@ def layout_bars(counts: YearCounts, chart_id: str, title: str, height: int = 220
     count_ticks = tuple(
         Tick(round(baseline - value * unit, 2), str(value)) for value in range(0, scale_top + 1, step)
     )
-    return BarChart(chart_id, title, counts, CHART_WIDTH, height, baseline, left, right, tuple(bars), year_ticks, count_ticks)
+    return BarChart(
+        chart_id,
+        title,
+        counts,
+        CHART_WIDTH,
+        height,
+        baseline,
+        left,
+        right,
+        tuple(bars),
+        year_ticks,
+        count_ticks,
+    )
 
 
 @dataclass(frozen=True)
@@ -206,7 +222,9 @@ def transfer_edges(entries: tuple[Entry, ...]) -> tuple[TransferEdge, ...]:
                         pairs[teacher, learner].append(entry)
     return tuple(
         TransferEdge(teacher, learner, tuple(found))
-        for (teacher, learner), found in sorted(pairs.items(), key=lambda item: (item[0][0].name, item[0][1].name))
+        for (teacher, learner), found in sorted(
+            pairs.items(), key=lambda item: (item[0][0].name, item[0][1].name)
+        )
     )
 
 
@@ -252,7 +270,11 @@ def layout_transfer_map(edges: tuple[TransferEdge, ...], map_id: str = "transfer
         cos, sin = math.cos(angle), math.sin(angle)
         anchor = "middle" if abs(cos) < 0.3 else ("start" if cos > 0 else "end")
         label_x = x + (node_radius + 6) * cos
-        label_y = y + (node_radius + 6) * sin + (font_size * 0.35 if anchor != "middle" else (font_size if sin > 0 else -6))
+        label_y = (
+            y
+            + (node_radius + 6) * sin
+            + (font_size * 0.35 if anchor != "middle" else (font_size if sin > 0 else -6))
+        )
         nodes.append(Node(country, round(x, 2), round(y, 2), round(label_x, 2), round(label_y, 2), anchor))
         at[country] = (x, y)
     arrows = []
@@ -266,13 +288,17 @@ def layout_transfer_map(edges: tuple[TransferEdge, ...], map_id: str = "transfer
         end = _towards(x2, y2, cx, cy, node_radius + 3)
         count = len(edge.entries)
         noun = "entry" if count == 1 else "entries"
-        arrows.append(Arrow(
-            edge,
-            f"M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}",
-            min(1.5 + count, 6),
-            f"{edge.learner.name} learned from {edge.teacher.name}: {count} {noun}",
-        ))
-    return TransferMap(map_id, "Who learned from whom", width, height, tuple(nodes), tuple(arrows), node_radius, font_size)
+        arrows.append(
+            Arrow(
+                edge,
+                f"M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}",
+                min(1.5 + count, 6),
+                f"{edge.learner.name} learned from {edge.teacher.name}: {count} {noun}",
+            )
+        )
+    return TransferMap(
+        map_id, "Who learned from whom", width, height, tuple(nodes), tuple(arrows), node_radius, font_size
+    )
 
 
 def _towards(x: float, y: float, to_x: float, to_y: float, distance: float) -> tuple[float, float]:

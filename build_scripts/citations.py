@@ -39,7 +39,9 @@ def entry_cited(entry: Entry, site_url: str) -> Cited:
 
 
 def source_cited(seed: Seed) -> Cited:
-    return Cited(seed.id, "article", seed.title, seed.url, seed.published, publisher=seed.publisher, author=seed.author)
+    return Cited(
+        seed.id, "article", seed.title, seed.url, seed.published, publisher=seed.publisher, author=seed.author
+    )
 
 
 def _bibtex_text(text: str) -> str:
@@ -83,7 +85,14 @@ def ris(item: Cited, accessed: datetime.date) -> str:
 
 
 def _ris_date(date: PartialDate) -> str:
-    return "/".join([f"{date.year:04d}", f"{date.month:02d}" if date.month else "", f"{date.day:02d}" if date.day else "", ""])
+    return "/".join(
+        [
+            f"{date.year:04d}",
+            f"{date.month:02d}" if date.month else "",
+            f"{date.day:02d}" if date.day else "",
+            "",
+        ]
+    )
 
 
 def _date_parts(date: PartialDate) -> dict:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
-from build_scripts.environment import ROOT
 from build_scripts.build_model import build_timeline
+from build_scripts.environment import ROOT
 from build_scripts.model import PartialDate, Problem, one_line, slugify
 from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
@@ -41,7 +39,7 @@ def format_problem(problem: Problem, output_format: str) -> str:
 def summarize(problems: list[Problem], files_checked: int) -> str:
     files = f"{files_checked} seed file{'s' if files_checked != 1 else ''}"
     if not problems:
-        return f"All {files} valid."
+        return "The seed file is valid." if files_checked == 1 else f"All {files} are valid."
     bad_files = len({problem.path for problem in problems})
     count = len(problems)
     return (
@@ -86,6 +84,8 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     from build_scripts.extract import extract_text
 
     where = str(source) if source else "standard input"
+    if source is None and sys.stdin.isatty():
+        print("Paste the article, then press Ctrl-D", file=sys.stderr)
     try:
         text = source.read_text(encoding="utf-8-sig") if source else sys.stdin.read()
     except (OSError, UnicodeDecodeError) as error:
@@ -107,7 +107,10 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     # A seed's id is its file name without extension, so an existing .txt seed takes the id too.
     taken = [path for path in (seeds_dir / f"{seed_id}{suffix}" for suffix in SEED_SUFFIXES) if path.exists()]
     if taken:
-        print(f"error: the seed {_display(taken[0])} exists already; choose another name with --id", file=sys.stderr)
+        print(
+            f"error: the seed {_display(taken[0])} exists already; choose another name with --id",
+            file=sys.stderr,
+        )
         return 1
     with target.open("x", encoding="utf-8", newline="") as seed_file:
         seed_file.write(draft_front_matter(extraction, seed_id) + text)
@@ -136,7 +139,11 @@ def check_urls_command(old_sitemap: Path, new_site: Path) -> int:
     dropped = dropped_urls(sitemap, new_site)
     for path in dropped:
         print(f"error: /{path} was published and is gone: add 'old-id: new-id' to {REDIRECTS_FILE}")
-    print(f"{len(dropped)} published address(es) dropped." if dropped else "Every published address still answers.")
+    print(
+        f"{len(dropped)} published address(es) dropped."
+        if dropped
+        else "Every published address still answers."
+    )
     return 1 if dropped else 0
 
 
@@ -150,7 +157,9 @@ def extraction_json(extraction: Extraction) -> dict:
             {
                 "date": event.date.iso,
                 "precision": event.date.precision,
-                **({"status": "planned"} if event.status == "planned" else {}),  # the contract's keys otherwise
+                **(
+                    {"status": "planned"} if event.status == "planned" else {}
+                ),  # the contract's keys otherwise
                 "countries": [country.code for country in event.countries],
                 "title": event.title,
                 "quote": event.quote,

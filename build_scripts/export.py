@@ -87,9 +87,25 @@ def timeline_csv(timeline: Timeline) -> bytes:
     """The JSON records flattened: lists joined with ';', the first source as source_* columns,
     every source's seed in `sources`."""
     columns = [
-        "id", "date", "precision", "title", "summary", "countries", "tags", "quote", "seed",
-        "source_title", "source_publisher", "source_published", "source_url", "sources", "status",
-        "url", "origin", "transfer_from", "transfer_to",
+        "id",
+        "date",
+        "precision",
+        "title",
+        "summary",
+        "countries",
+        "tags",
+        "quote",
+        "seed",
+        "source_title",
+        "source_publisher",
+        "source_published",
+        "source_url",
+        "sources",
+        "status",
+        "url",
+        "origin",
+        "transfer_from",
+        "transfer_to",
     ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -143,7 +159,7 @@ def _timelinejs_text(entry: Entry, site_url: str) -> str:
     return (
         f"<blockquote>{html.escape(entry.event.quote)}</blockquote>"
         f"<p>{html.escape(source.title)}{', ' + html.escape(source.publisher) if source.publisher else ''}{planned}."
-        f"{link} · <a href=\"{html.escape(site_url + entry.url)}\">Permalink</a></p>"
+        f'{link} · <a href="{html.escape(site_url + entry.url)}">Permalink</a></p>'
     )
 
 
@@ -161,7 +177,10 @@ def timelinejs_json(timeline: Timeline, site_url: str) -> bytes:
                 {
                     "unique_id": entry.id,
                     "start_date": _timelinejs_date(entry.event.date),
-                    "text": {"headline": html.escape(entry.event.title), "text": _timelinejs_text(entry, site_url)},
+                    "text": {
+                        "headline": html.escape(entry.event.title),
+                        "text": _timelinejs_text(entry, site_url),
+                    },
                     **({"group": entry.event.countries[0].name} if entry.event.countries else {}),
                 }
                 for entry in timeline.entries

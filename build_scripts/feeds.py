@@ -52,12 +52,20 @@ def _content_html(entry: Entry, site_url: str) -> str:
 
 def render_atom(timeline: Timeline, site_url: str) -> bytes:
     entries = newest_entries(timeline)
-    return environment().get_template("atom.xml.j2").render(
-        title=FEED_TITLE, subtitle=FEED_DESCRIPTION, site_url=site_url, path=ATOM_PATH,
-        # The newest entry date, not the clock: the same seeds give the same feed.
-        updated=entries[0].event.date if entries else PartialDate(1970),
-        entries=[(entry, describe(entry), _content_html(entry, site_url)) for entry in entries],
-    ).encode("utf-8")
+    return (
+        environment()
+        .get_template("atom.xml.j2")
+        .render(
+            title=FEED_TITLE,
+            subtitle=FEED_DESCRIPTION,
+            site_url=site_url,
+            path=ATOM_PATH,
+            # The newest entry date, not the clock: the same seeds give the same feed.
+            updated=entries[0].event.date if entries else PartialDate(1970),
+            entries=[(entry, describe(entry), _content_html(entry, site_url)) for entry in entries],
+        )
+        .encode("utf-8")
+    )
 
 
 def render_json_feed(timeline: Timeline, site_url: str) -> bytes:

@@ -11,25 +11,21 @@ import datetime
 import logging
 import os
 import shutil
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from build_scripts.model import SeedProblems
+from build_scripts.preview import PreviewState, show_problems
+from build_scripts.publish import build_lock, new_staging, publish_site
+from build_scripts.read_seeds import seed_paths
+from build_scripts.security import with_policy
+from build_scripts.site import GeneratedSite, generate_site
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as part of a package
-    sys.path.insert(0, str(ROOT))
-
-from markupsafe import escape  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
-
-from build_scripts.model import SeedProblems  # noqa: E402
-from build_scripts.preview import PreviewState, show_problems  # noqa: E402
-from build_scripts.publish import build_lock, new_staging, publish_site  # noqa: E402
-from build_scripts.read_seeds import seed_paths  # noqa: E402
-from build_scripts.security import with_policy  # noqa: E402
-from build_scripts.site import GeneratedSite, generate_site  # noqa: E402
-
 SEEDS_DIR = ROOT / "seeds"
 log = logging.getLogger("mkdocs.hooks.timeline")
 
@@ -87,7 +83,11 @@ def on_pre_build(config):
 def build_date() -> datetime.date:
     """The day of the build, or of SOURCE_DATE_EPOCH for a reproducible one."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else datetime.datetime.now(datetime.UTC)
+    moment = (
+        datetime.datetime.fromtimestamp(int(epoch), datetime.UTC)
+        if epoch
+        else datetime.datetime.now(datetime.UTC)
+    )
     return moment.date()
 
 

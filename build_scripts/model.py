@@ -42,9 +42,7 @@ class PartialDate:
         if day is not None:
             last_day = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last_day:
-                raise ValueError(
-                    f"{calendar.month_name[month]} {year} has {last_day} days, not {day}"
-                )
+                raise ValueError(f"{calendar.month_name[month]} {year} has {last_day} days, not {day}")
         return cls(year, month, day)
 
     @property

@@ -96,9 +96,7 @@ def _exchange(first: Path, second: Path) -> None:
 
 def _files_under(folder: Path) -> set[Path]:
     return {
-        Path(directory, name).relative_to(folder)
-        for directory, _, names in os.walk(folder)
-        for name in names
+        Path(directory, name).relative_to(folder) for directory, _, names in os.walk(folder) for name in names
     }
 
 

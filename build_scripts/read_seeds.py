@@ -164,9 +164,7 @@ def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFil
         return SeedFile(where, seed_id, text, None), []
 
     lines = text.splitlines(keepends=True)
-    closing = next(
-        (index for index, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None
-    )
+    closing = next((index for index, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None)
     if closing is None:
         return problem(
             1,
@@ -182,12 +180,7 @@ def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFil
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 2
-        reason = getattr(error, "problem", None) or str(error)
-        return problem(
-            line,
-            f"the front matter is not valid YAML ({reason}): check the indentation and "
-            "put a value that contains ': ' or starts with a quote mark inside quotes",
-        )
+        return problem(line, _yaml_problem(error, line, front_text))
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [])
     if not isinstance(node, yaml.MappingNode):
@@ -196,3 +189,22 @@ def read_seed_file(path: Path, display_path: str | None = None) -> tuple[SeedFil
             "the front matter must be a list of 'key: value' lines (a YAML mapping)",
         )
     return SeedFile(where, seed_id, body, node), []
+
+
+def _yaml_problem(error: yaml.YAMLError, line: int, front_text: str) -> str:
+    """The parser's complaint in a contributor's words; `line` is the file line the parser names."""
+    reason = getattr(error, "problem", None) or str(error)
+    if "'\\t'" in reason or "tab character" in reason:
+        return "the front matter contains a tab where YAML does not allow one: indent with spaces, not tabs"
+    where = f"line {line}"
+    mark = getattr(error, "problem_mark", None)
+    if mark and line > 2:
+        front_lines = front_text.splitlines()
+        line_start = front_lines[mark.line][: mark.column] if mark.line < len(front_lines) else ""
+        if not line_start.strip():
+            # Noticed at the start of a line, the mistake is often what the line before left open.
+            where += f" (or the end of line {line - 1})"
+    return (
+        f"the front matter is not valid YAML at {where}: {reason}; check the indentation and "
+        "put a value that contains ': ' or starts with a quote mark inside quotes"
+    )

@@ -57,18 +57,26 @@ def read_redirects(path: Path, display: str = REDIRECTS_FILE) -> tuple[list[Redi
     return redirects, problems
 
 
-def check_redirects(redirects: list[Redirect], timeline: Timeline, display: str = REDIRECTS_FILE) -> list[Problem]:
+def check_redirects(
+    redirects: list[Redirect], timeline: Timeline, display: str = REDIRECTS_FILE
+) -> list[Problem]:
     """A redirect leads to an entry that exists, and never from one that still does."""
     entries = {entry.id for entry in timeline.entries}
     problems = []
     for redirect in redirects:
         if redirect.old in entries:
-            problems.append(Problem(display, redirect.line, f"'{redirect.old}' is still an entry: remove its redirect"))
+            problems.append(
+                Problem(display, redirect.line, f"'{redirect.old}' is still an entry: remove its redirect")
+            )
         if redirect.new not in entries:
-            problems.append(Problem(
-                display, redirect.line, f"'{redirect.old}' redirects to '{redirect.new}', which is no entry: "
-                "give the entry's current id",
-            ))
+            problems.append(
+                Problem(
+                    display,
+                    redirect.line,
+                    f"'{redirect.old}' redirects to '{redirect.new}', which is no entry: "
+                    "give the entry's current id",
+                )
+            )
     return problems
 
 

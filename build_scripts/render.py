@@ -61,7 +61,10 @@ def summary_html(text: str) -> Markup:
     rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
     return Markup(
         nh3.clean(
-            rendered, tags=SUMMARY_TAGS, attributes=SUMMARY_ATTRIBUTES, url_schemes=SUMMARY_URL_SCHEMES,
+            rendered,
+            tags=SUMMARY_TAGS,
+            attributes=SUMMARY_ATTRIBUTES,
+            url_schemes=SUMMARY_URL_SCHEMES,
             link_rel="noopener noreferrer nofollow",
         )
     )
@@ -123,7 +126,7 @@ def newest_in_full(entries: tuple[Entry, ...], budget: int) -> list[YearSection]
     sections = []
     for year in sorted(by_year, reverse=True):
         year_entries = tuple(by_year[year])
-        shown = year_entries[len(year_entries) - min(budget, len(year_entries)):]
+        shown = year_entries[len(year_entries) - min(budget, len(year_entries)) :]
         budget -= len(shown)
         sections.append(YearSection(year, year_entries, shown))
     return sections[::-1]
@@ -131,7 +134,9 @@ def newest_in_full(entries: tuple[Entry, ...], budget: int) -> list[YearSection]
 
 def filter_options(entries: list[Entry]) -> dict[str, list]:
     """The countries (code, name) and tags a page's filter offers: those of the entries it lists."""
-    countries = sorted({country for entry in entries for country in entry.event.countries}, key=lambda c: c.name)
+    countries = sorted(
+        {country for entry in entries for country in entry.event.countries}, key=lambda c: c.name
+    )
     return {
         "countries": [[country.code, country.name] for country in countries],
         "tags": sorted({tag for entry in entries for tag in entry.event.tags}),
@@ -166,7 +171,11 @@ def _home(context: PageContext) -> Pages:
     )
     latest = list(reversed(timeline.entries[-LATEST_ON_HOME:]))
     yield _render(
-        "home.md.j2", urls.HOME, timeline=timeline, latest=latest, description=description,
+        "home.md.j2",
+        urls.HOME,
+        timeline=timeline,
+        latest=latest,
+        description=description,
         chart=_main_chart(context),
     )
 
@@ -180,13 +189,20 @@ def _timeline_pages(context: PageContext) -> Pages:
     timeline = context.timeline
     years = newest_in_full(timeline.entries, TIMELINE_PAGE_ENTRIES)
     yield _render(
-        "timeline.md.j2", urls.TIMELINE, timeline=timeline, years=years, chart=_main_chart(context),
+        "timeline.md.j2",
+        urls.TIMELINE,
+        timeline=timeline,
+        years=years,
+        chart=_main_chart(context),
         filters=filter_options([entry for section in years for entry in section.shown]),
     )
     numbers = [section.year for section in years]
     for position, section in enumerate(years):
         yield _render(
-            "year.md.j2", urls.year(section.year), year=section.year, entries=section.entries,
+            "year.md.j2",
+            urls.year(section.year),
+            year=section.year,
+            entries=section.entries,
             filters=filter_options(section.entries),
             previous_year=numbers[position - 1] if position > 0 else None,
             next_year=numbers[position + 1] if position + 1 < len(numbers) else None,
@@ -195,7 +211,9 @@ def _timeline_pages(context: PageContext) -> Pages:
 
 def _entry_pages(context: PageContext) -> Pages:
     for entry in context.timeline.entries:
-        yield _render("entry.md.j2", entry.url, entry=entry, description=describe(entry), site_url=context.site_url)
+        yield _render(
+            "entry.md.j2", entry.url, entry=entry, description=describe(entry), site_url=context.site_url
+        )
 
 
 def _country_pages(context: PageContext) -> Pages:
@@ -203,18 +221,27 @@ def _country_pages(context: PageContext) -> Pages:
     for item in context.timeline.countries:
         country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
         strip = layout_bars(
-            count_naming(item.country, item.entries, context.all_years), "entries-per-year",
-            f"Entries naming {item.country.name} per year{context.span}", height=110, most_ticks=2,
+            count_naming(item.country, item.entries, context.all_years),
+            "entries-per-year",
+            f"Entries naming {item.country.name} per year{context.span}",
+            height=110,
+            most_ticks=2,
         )
         yield _render(
-            "country.md.j2", urls.country(item.country), item=item, years=country_years, chart=strip,
+            "country.md.j2",
+            urls.country(item.country),
+            item=item,
+            years=country_years,
+            chart=strip,
             filters=filter_options([entry for section in country_years for entry in section.shown]),
         )
 
 
 def _transfer_page(context: PageContext) -> Pages:
     edges = transfer_edges(context.timeline.entries)
-    yield _render("transfers.md.j2", urls.TRANSFERS, edges=edges, map=layout_transfer_map(edges) if edges else None)
+    yield _render(
+        "transfers.md.j2", urls.TRANSFERS, edges=edges, map=layout_transfer_map(edges) if edges else None
+    )
 
 
 def _source_pages(context: PageContext) -> Pages:
@@ -226,7 +253,9 @@ def _source_pages(context: PageContext) -> Pages:
     sources = [(seed, entries_by_seed[seed.id]) for seed in timeline.seeds]
     yield _render("sources.md.j2", urls.SOURCES, sources=sources, timeline=timeline)
     for seed, entries in sources:
-        yield _render("source.md.j2", urls.source(seed.id), seed=seed, entries=entries, site_url=context.site_url)
+        yield _render(
+            "source.md.j2", urls.source(seed.id), seed=seed, entries=entries, site_url=context.site_url
+        )
 
 
 def _tag_pages(context: PageContext) -> Pages:
@@ -247,6 +276,12 @@ def _licence_page(context: PageContext) -> Pages:
 
 
 PAGE_FAMILIES: tuple[Callable[[PageContext], Pages], ...] = (
-    _home, _timeline_pages, _entry_pages, _country_pages, _transfer_page, _source_pages, _tag_pages,
+    _home,
+    _timeline_pages,
+    _entry_pages,
+    _country_pages,
+    _transfer_page,
+    _source_pages,
+    _tag_pages,
     _licence_page,
 )

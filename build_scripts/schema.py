@@ -212,8 +212,7 @@ def country_list(node: yaml.Node, key: str, report: Report) -> tuple[Country, ..
             report.at(
                 item,
                 f"'{key}' names {name!r}, which is not a country: use an ISO 3166-1 "
-                "alpha-2 code or an English country name"
-                + (f" (did you mean '{hint}'?)" if hint else ""),
+                "alpha-2 code or an English country name" + (f" (did you mean '{hint}'?)" if hint else ""),
             )
             valid = False
         elif found not in countries:
@@ -274,7 +273,10 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
     for name in unknown:
         report.at(fields[name][0], f"'{key}' has an unknown key '{name}': use 'from' and 'to'")
     result = {}
-    for direction, meaning in (("from", "the countries whose experience was taken up"), ("to", "the countries that learned")):
+    for direction, meaning in (
+        ("from", "the countries whose experience was taken up"),
+        ("to", "the countries that learned"),
+    ):
         if direction not in fields:
             report.at(node, f"'{key}' needs '{direction}': {meaning}")
             continue
@@ -286,24 +288,34 @@ def transfer(node: yaml.Node, key: str, report: Report) -> dict[str, tuple[Count
 
 SEED_FIELDS: dict[str, Field] = {
     "title": Field(plain_text, "the source document's title", default=""),
-    "publisher": Field(plain_text, "who published it (agency, newspaper, organisation)", default="", max_length=200),
+    "publisher": Field(
+        plain_text, "who published it (agency, newspaper, organisation)", default="", max_length=200
+    ),
     "author": Field(plain_text, "who wrote it", default="", max_length=200),
     "published": Field(partial_date, "publication date: YYYY, YYYY-MM or YYYY-MM-DD"),
-    "url": Field(http_url, "link to the original, starting with http:// or https://", default="", max_length=2000),
+    "url": Field(
+        http_url, "link to the original, starting with http:// or https://", default="", max_length=2000
+    ),
     "language": Field(language_code, "language of the text, e.g. en (the default), ru, kk", default="en"),
     "events": Field(lambda node, key, report: node, "the dated events drawn from the text"),
 }
 
 EVENT_FIELDS: dict[str, Field] = {
-    "id": Field(entry_id, "the entry's permanent id, [a-z0-9-], at most 80 characters: its permalink", max_length=80),
+    "id": Field(
+        entry_id, "the entry's permanent id, [a-z0-9-], at most 80 characters: its permalink", max_length=80
+    ),
     "date": Field(partial_date, "YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the text", True),
     "title": Field(plain_text, "a short headline for the timeline", True, max_length=200),
     "countries": Field(country_list, "ISO 3166-1 alpha-2 codes or English country names", default=()),
     "tags": Field(tag_list, "words from build_scripts/data/tags.yaml", default=()),
-    "quote": Field(plain_text, "a passage of the text that supports the event, word for word", True, max_length=1500),
+    "quote": Field(
+        plain_text, "a passage of the text that supports the event, word for word", True, max_length=1500
+    ),
     "summary": Field(markdown_text, "optional Markdown, no raw HTML", default="", max_length=3000),
     "transfer": Field(transfer, "optional: from (countries taught) and to (countries that learned)"),
-    "status": Field(status, "optional: 'planned' for what the source announces for later", default="happened"),
+    "status": Field(
+        status, "optional: 'planned' for what the source announces for later", default="happened"
+    ),
 }
 # An event that repeats an entry another seed gives (same id) gives only these keys.
 REFERENCE_KEYS = ("id", "date", "countries", "quote", "status")

@@ -28,7 +28,9 @@ class GeneratedSite:
     files: dict[str, bytes]  # data files, feeds, citations and redirects, by path in the built site
 
 
-def generate_site(seed_files: list[Path], base: Path, site_url: str, build_date: datetime.date) -> GeneratedSite:
+def generate_site(
+    seed_files: list[Path], base: Path, site_url: str, build_date: datetime.date
+) -> GeneratedSite:
     """Raises SeedProblems, listing every problem, when any seed (or the redirects file) is invalid.
 
     Problems name files relative to `base`, the project folder. `site_url`, where the site is
@@ -56,4 +58,4 @@ def generate_site(seed_files: list[Path], base: Path, site_url: str, build_date:
 
 def render_robots(site_url: str) -> bytes:
     """Crawlers welcome everywhere; the Sitemap line is how they find MkDocs' sitemap.xml."""
-    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n".encode("utf-8")
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n".encode()

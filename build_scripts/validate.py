@@ -9,6 +9,7 @@ import difflib
 import os
 import unicodedata
 from collections.abc import Iterable
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -17,7 +18,9 @@ from build_scripts.model import Event, PartialDate, Problem, Seed, Transfer
 from build_scripts.read_seeds import SeedFile, file_line, read_seed_file
 from build_scripts.schema import EVENT_FIELDS, MAX_EVENTS, REFERENCE_KEYS, SEED_FIELDS, Field, Report
 
-_CURLY_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_CURLY_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
+)
 
 
 def normalize_for_matching(text: str) -> str:
@@ -55,7 +58,11 @@ def first_line(body: str, limit: int = 150) -> str:
 
 
 def _known_fields(
-    node: yaml.MappingNode, schema: dict[str, Field], where: str, report: Report, optional: tuple[str, ...] = ()
+    node: yaml.MappingNode,
+    schema: dict[str, Field],
+    where: str,
+    report: Report,
+    optional: tuple[str, ...] = (),
 ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     """The mapping's keys that the schema knows; unknown, repeated and missing keys are reported."""
     fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
@@ -80,13 +87,18 @@ def _known_fields(
     return fields
 
 
-def _convert(fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report) -> dict:
+def _convert(
+    fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report
+) -> dict:
     """Each field's typed value; a field whose value is wrong maps to None (and is reported)."""
     values = {}
     for key, (_, value_node) in fields.items():
         limit = schema[key].max_length
         if isinstance(value_node, yaml.ScalarNode) and len(value_node.value) > limit:
-            report.at(value_node, f"'{key}' is {len(value_node.value):,} characters long: keep it to at most {limit}")
+            report.at(
+                value_node,
+                f"'{key}' is {len(value_node.value):,} characters long: keep it to at most {limit}",
+            )
             values[key] = None
         else:
             values[key] = schema[key].convert(value_node, key, report)
@@ -128,12 +140,16 @@ def _timing_problem(values: dict, published: PartialDate | None, where: str) -> 
     return None
 
 
-def _event(item: yaml.MappingNode, where: str, context: tuple[str, PartialDate | None], report: Report) -> dict:
+def _event(
+    item: yaml.MappingNode, where: str, context: tuple[str, PartialDate | None], report: Report
+) -> dict:
     """The converted fields of one event; an event with an id and no title repeats another seed's entry."""
     normalized_body, published = context
     given = {key_node.value for key_node, _ in item.value if isinstance(key_node, yaml.ScalarNode)}
     is_reference = "id" in given and "title" not in given
-    fields = _known_fields(item, EVENT_FIELDS, where, report, optional=("title", "date") if is_reference else ())
+    fields = _known_fields(
+        item, EVENT_FIELDS, where, report, optional=("title", "date") if is_reference else ()
+    )
     if is_reference:
         for key in [key for key in fields if key not in REFERENCE_KEYS]:
             report.at(
@@ -173,8 +189,12 @@ def _events(node: yaml.Node, body: str, published: PartialDate | None, report: R
         if date and values.get("quote"):
             keys.append(("quote", date, normalize_for_matching(values["quote"])))
         if repeated := next((seen[key] for key in keys if key in seen), None):
-            same = "id" if ("id", values.get("id")) in seen else "date and " + (
-                "title" if any(key[0] == "title" and key in seen for key in keys) else "quote")
+            same = (
+                "id"
+                if ("id", values.get("id")) in seen
+                else "date and "
+                + ("title" if any(key[0] == "title" and key in seen for key in keys) else "quote")
+            )
             report.at(item, f"{where} repeats event {repeated} (same {same}): remove one of them")
         for key in keys:
             seen.setdefault(key, number)
@@ -209,7 +229,9 @@ def validate_seed_file(seed_file: SeedFile) -> tuple[Seed | None, list[Problem]]
     values = {key: value for key, value in values.items() if value}
     if seed_file.front_matter is not None:  # a raw article is cited from its text by the extract stage
         values.setdefault("title", first_line(seed_file.body))
-    seed = build(Seed, SEED_FIELDS, values, id=seed_file.id, path=seed_file.path, body=seed_file.body, events=events)
+    seed = build(
+        Seed, SEED_FIELDS, values, id=seed_file.id, path=seed_file.path, body=seed_file.body, events=events
+    )
     return seed, []
 
 
@@ -225,27 +247,40 @@ def validate_entries(seeds: list[Seed]) -> list[Problem]:
         givers = [(seed, event) for seed, event in told if not event.is_reference]
         if not givers:
             problems += [
-                Problem(seed.path, event.line, f"no seed gives the title of entry '{entry_id}': check the id, "
-                        "or give this event a title, tags and summary so that it starts the entry")
+                Problem(
+                    seed.path,
+                    event.line,
+                    f"no seed gives the title of entry '{entry_id}': check the id, "
+                    "or give this event a title, tags and summary so that it starts the entry",
+                )
                 for seed, event in told
             ]
         for seed, event in givers[1:]:
             first_seed, first = givers[0]
-            problems.append(Problem(
-                seed.path, event.line,
-                f"entry '{entry_id}' is given a title here and in {first_seed.path}:{first.line}: "
-                "keep the title (and tags, summary, transfer) in one seed and give only id, quote "
-                "and, if needed, date and countries in the other",
-            ))
+            problems.append(
+                Problem(
+                    seed.path,
+                    event.line,
+                    f"entry '{entry_id}' is given a title here and in {first_seed.path}:{first.line}: "
+                    "keep the title (and tags, summary, transfer) in one seed and give only id, quote "
+                    "and, if needed, date and countries in the other",
+                )
+            )
         dated = [(seed, event) for seed, event in told if event.date]
-        for (seed_a, a), (seed_b, b) in zip(dated, dated[1:]):
+        for (seed_a, a), (seed_b, b) in pairwise(dated):
             if a.date.compare(b.date) != 0:
-                for (seed, event), (other_seed, other) in (((seed_a, a), (seed_b, b)), ((seed_b, b), (seed_a, a))):
-                    problems.append(Problem(
-                        seed.path, event.line,
-                        f"entry '{entry_id}' is dated {event.date.label} here but {other.date.label} in "
-                        f"{other_seed.path}:{other.line}: the sources of one entry must agree on its date",
-                    ))
+                for (seed, event), (other_seed, other) in (
+                    ((seed_a, a), (seed_b, b)),
+                    ((seed_b, b), (seed_a, a)),
+                ):
+                    problems.append(
+                        Problem(
+                            seed.path,
+                            event.line,
+                            f"entry '{entry_id}' is dated {event.date.label} here but {other.date.label} in "
+                            f"{other_seed.path}:{other.line}: the sources of one entry must agree on its date",
+                        )
+                    )
     return problems
 
 
@@ -287,4 +322,3 @@ def display_path(path: Path, base: Path | None) -> str:
         except ValueError:
             pass
     return str(path)
-

@@ -42,7 +42,21 @@ def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *arguments, "-f", str(project / "mkdocs.yml")],
-        cwd=project, env=environment, capture_output=True, text=True,
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """`python3 -m build_scripts ...` with this environment's python (the system's would set up .venv)."""
+    return subprocess.run(
+        [sys.executable, "-m", "build_scripts", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        input=stdin,
     )
 
 
@@ -62,8 +76,13 @@ def built_site(tmp_path_factory) -> Path:
 # Browser fixtures: the built site served on 127.0.0.1 and driven in Debian's chromium.
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -98,7 +117,9 @@ def browser():
     from playwright.sync_api import sync_playwright  # a test extra: only browser tests need it
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"the browser tests need Debian's chromium at {CHROMIUM}: run `python3 -m build_scripts test`")
+        pytest.fail(
+            f"the browser tests need Debian's chromium at {CHROMIUM}: run `python3 -m build_scripts test`"
+        )
     with sync_playwright() as driver:
         chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -40,4 +40,3 @@ Other news
 
 
 SPEECH_HEADING = "A long heading of a speech given by the minister at the forum on services in a digital era"
-

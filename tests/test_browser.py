@@ -32,8 +32,11 @@ def search(page, word: str) -> None:
 
 @pytest.mark.parametrize(
     "word, entry",
-    [("ASAN", "entries/2025-11-20-asan-and-georgia"), ("Taraz", "entries/2025-11-20-taraz-conference"),
-     ("Uzbekistan", "entries/2017-12-22-uzbekistan-studies")],
+    [
+        ("ASAN", "entries/2025-11-20-asan-and-georgia"),
+        ("Taraz", "entries/2025-11-20-taraz-conference"),
+        ("Uzbekistan", "entries/2017-12-22-uzbekistan-studies"),
+    ],
 )
 def test_search_finds_entries(page, site_server, word, entry):
     page.goto(site_server)
@@ -85,7 +88,9 @@ def test_search_with_its_results_open_passes_axe(page, site_server, viewport):
     # Results fade in: colours measured mid-transition would be paler than the reader's.
     # Polled from here: the page's policy forbids the eval that wait_for_function's string form needs.
     for _ in range(100):
-        if page.evaluate("() => document.getAnimations().every(animation => animation.playState !== 'running')"):
+        if page.evaluate(
+            "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+        ):
             break
         page.wait_for_timeout(50)
     # WCAG rules only: Material's search script renders each result's tags as an unnamed <nav>,

@@ -24,10 +24,21 @@ def test_entries_are_in_date_order_with_stable_readable_ids():
 def test_every_country_named_in_the_founding_seeds_has_its_entries():
     timeline = founding_timeline()
     names = {item.country.name for item in timeline.countries}
-    assert {"Kazakhstan", "Uzbekistan", "Azerbaijan", "Georgia", "South Korea", "Estonia",
-            "Singapore", "Japan", "United States"} <= names
+    assert {
+        "Kazakhstan",
+        "Uzbekistan",
+        "Azerbaijan",
+        "Georgia",
+        "South Korea",
+        "Estonia",
+        "Singapore",
+        "Japan",
+        "United States",
+    } <= names
     kazakhstan = next(item for item in timeline.countries if item.country.code == "KZ")
-    assert len(kazakhstan.entries) == len([e for e in timeline.entries if "KZ" in {c.code for c in e.event.countries}])
+    assert len(kazakhstan.entries) == len(
+        [e for e in timeline.entries if "KZ" in {c.code for c in e.event.countries}]
+    )
 
 
 def test_knowledge_transfer_runs_both_ways():
@@ -42,7 +53,8 @@ def test_the_same_title_on_the_same_day_gets_a_distinct_id(tmp_path):
     body = "Centre opened in Almaty. Centre opened in Astana.\n"
     for name in ("a.md", "b.md"):
         (tmp_path / name).write_text(
-            "---\nevents:\n  - date: 2006-03-01\n    title: Centre opened\n    quote: Centre opened\n---\n" + body
+            "---\nevents:\n  - date: 2006-03-01\n    title: Centre opened\n    quote: Centre opened\n---\n"
+            + body
         )
     seeds, _ = validate_paths(sorted(tmp_path.glob("*.md")))
     ids = [entry.id for entry in build_timeline(seeds).entries]

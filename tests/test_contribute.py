@@ -4,9 +4,6 @@ pre-commit."""
 import io
 import json
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import yaml
 
@@ -18,23 +15,21 @@ from build_scripts.schema import EVENT_FIELDS, SEED_FIELDS
 from build_scripts.seed_files import draft_front_matter
 from build_scripts.validate import validate_paths, validate_seed_file
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, run_command
 from .extract_helpers import ARTICLE, FOUNDING_SEEDS
 
 BROKEN = FIXTURES / "seeds" / "broken.md"
 
 
-def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "build_scripts", *arguments],
-        cwd=cwd, capture_output=True, text=True, input=stdin,
-    )
-
-
 def test_validate_passes_the_published_seeds_with_exit_status_0():
     result = run_command("validate")
     assert result.returncode == 0, result.stdout
-    assert re.fullmatch(r"All \d+ seed files valid\.\n", result.stdout)
+    assert re.fullmatch(r"All \d+ seed files are valid\.\n", result.stdout)
+
+
+def test_validate_says_one_valid_file_is_valid():
+    result = run_command("validate", "seeds/004_d5fc1c6b4583ae9a.txt")
+    assert result.returncode == 0 and result.stdout == "The seed file is valid.\n"
 
 
 def test_validate_lists_every_problem_as_path_line_message_and_exits_1():
@@ -42,7 +37,10 @@ def test_validate_lists_every_problem_as_path_line_message_and_exits_1():
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 16
-    assert lines[0] == "tests/fixtures/seeds/broken.md:2: error: 'title' contains raw HTML ('<b>'): write plain text instead"
+    assert (
+        lines[0]
+        == "tests/fixtures/seeds/broken.md:2: error: 'title' contains raw HTML ('<b>'): write plain text instead"
+    )
     assert all(re.match(r"tests/fixtures/seeds/broken\.md:\d+: error: ", line) for line in lines)
     assert "16 problems in 1 of 1 seed file." in result.stderr
     assert "Traceback" not in result.stderr
@@ -77,7 +75,10 @@ def test_bad_usage_exits_2_with_a_usage_message():
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
     result = run_command("validate", str(tmp_path / "nowhere.md"))
     assert result.returncode == 1
-    assert result.stdout == f"{tmp_path / 'nowhere.md'}:1: error: the file cannot be read (No such file or directory): check that it exists and is readable\n"
+    assert (
+        result.stdout
+        == f"{tmp_path / 'nowhere.md'}:1: error: the file cannot be read (No such file or directory): check that it exists and is readable\n"
+    )
 
 
 def test_contributing_documents_every_field_of_the_schema():
@@ -129,15 +130,23 @@ def test_every_action_is_pinned_to_a_commit_and_only_deploy_writes():
     assert "permissions" not in deploy["jobs"]["build"]
 
 
+def test_the_pull_request_template_asks_for_every_command_contributing_asks_reviewers_to_run():
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    reviewers = guide.split("## What reviewers check")[1].split("\n## ")[0]
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    commands = re.findall(r"`(python3 -m build_scripts \w+)`", reviewers)
+    assert commands == ["python3 -m build_scripts validate", "python3 -m build_scripts test"]
+    for command in commands:
+        assert f"`{command}`" in template
+
+
 def test_pre_commit_validates_the_changed_seeds_with_the_same_command():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
     assert hook["entry"] == "python3 -m build_scripts validate"
     assert re.search(hook["files"], "seeds/004_d5fc1c6b4583ae9a.txt")
     assert not re.search(hook["files"], "docs/index.md")
-    result = subprocess.run(
-        [*hook["entry"].split(), str(BROKEN)], cwd=ROOT, capture_output=True, text=True
-    )
+    result = run_command("validate", str(BROKEN))
     assert result.returncode == 1 and "broken.md:2: error:" in result.stdout
 
 
@@ -155,11 +164,25 @@ def test_new_starts_a_valid_seed_with_what_the_text_gives(tmp_path):
     assert str(seed.published) == "2025-11-20" and seed.events, "date and events are filled in"
 
 
-def test_new_reads_standard_input(tmp_path, monkeypatch):
+def test_new_reads_standard_input_from_a_pipe_without_asking(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", io.StringIO("ASAN service opened its first centre in Baku.\n"))
     assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
+    assert capsys.readouterr().err == ""
     written = (tmp_path / "2013-asan-opens.md").read_text(encoding="utf-8")
-    assert written.startswith("---\n") and written.endswith("\n---\nASAN service opened its first centre in Baku.\n")
+    assert written.startswith("---\n") and written.endswith(
+        "\n---\nASAN service opened its first centre in Baku.\n"
+    )
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_new_asks_for_the_article_when_standard_input_is_a_terminal(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", Terminal("ASAN service opened its first centre in Baku.\n"))
+    assert new_command(None, "2013-asan-opens", seeds_dir=tmp_path) == 0
+    assert capsys.readouterr().err == "Paste the article, then press Ctrl-D\n"
 
 
 def test_new_never_overwrites_a_seed():
@@ -201,7 +224,7 @@ def test_cli_prints_exactly_the_json_contract(tmp_path):
         "date": "2017-12-12",
         "precision": "day",
         "countries": ["UZ"],
-        "title": output["events"][0]["title"],
+        "title": "President Shavkat Mirziyoyev signed a decree establishing the agency",
         "quote": "President Shavkat Mirziyoyev signed a decree on 12 December 2017 establishing the agency.",
     }
     assert [event["precision"] for event in output["events"]] == ["day", "day", "month"]

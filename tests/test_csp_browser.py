@@ -42,7 +42,9 @@ def test_a_script_that_reached_the_content_would_not_run(watched, built_site, si
     entry = built_site / "entries" / "2017-12-22-uzbekistan-studies-kazakh-one-stop-shops" / "index.html"
     page_html = entry.read_text(encoding="utf-8")
     injected = built_site / "injected.html"
-    injected.write_text(page_html.replace("<blockquote", "<script>window.pwned = true</script><blockquote", 1))
+    injected.write_text(
+        page_html.replace("<blockquote", "<script>window.pwned = true</script><blockquote", 1)
+    )
     try:
         watched.goto(site_server + "injected.html")
         watched.wait_for_load_state("networkidle")
@@ -55,12 +57,15 @@ def test_a_script_that_reached_the_content_would_not_run(watched, built_site, si
 def test_an_old_address_leads_to_the_entry_that_replaced_it(browser, tmp_path):
     project = copy_project(tmp_path / "project", founding_seeds())
     (project / "redirects.yaml").write_text(
-        "2017-12-22-old-address: 2017-12-22-uzbekistan-studies-kazakh-one-stop-shops\n")
+        "2017-12-22-old-address: 2017-12-22-uzbekistan-studies-kazakh-one-stop-shops\n"
+    )
     assert mkdocs(project, "build", "--strict").returncode == 0
     context = browser.new_context()
     page = context.new_page()
     with served(project / "site") as site:
         page.goto(site + "entries/2017-12-22-old-address/")
         page.wait_for_url(site + "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/")
-        assert page.get_by_role("heading", level=1, name="Uzbekistan studies Kazakh one-stop shops").is_visible()
+        assert page.get_by_role(
+            "heading", level=1, name="Uzbekistan studies Kazakh one-stop shops"
+        ).is_visible()
     context.close()

@@ -96,4 +96,3 @@ def test_people_birds_and_dollars_are_not_countries(text, expected):
 )
 def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
     assert [country.code for country in countries_in(text)] == expected
-

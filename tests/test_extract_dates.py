@@ -286,4 +286,3 @@ def test_an_aside_happening_beside_a_count_keeps_its_date():
 )
 def test_a_future_only_in_reported_speech_and_a_quoted_law_title(sentence, expected):
     assert dates(sentence) == expected
-

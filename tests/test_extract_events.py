@@ -228,4 +228,3 @@ def test_a_statement_or_a_second_mention_at_the_occasion_is_no_new_event():
     events = extract_text(text).events
     found = [(event.date.iso, [country.code for country in event.countries]) for event in events]
     assert found == [("2024-03-07", ["EC"])]
-

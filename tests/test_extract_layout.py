@@ -23,7 +23,9 @@ def test_an_article_is_cut_into_header_dateline_body_and_trailer():
     assert layout.trailer == ["Source: Kabar"]  # "Other news" and what follows are no part of the article
     assert (layout.dateline, layout.dateline_agency) == ("OSH, 4 May 2023 (Kabar) – ", "Kabar")
     assert [(s.text, s.paragraph) for s in layout.body] == [
-        ("The ministry opened two halls.", 0), ("The halls serve the south.", 1), ("They open at nine.", 1)
+        ("The ministry opened two halls.", 0),
+        ("The halls serve the south.", 1),
+        ("They open at nine.", 1),
     ]
     assert all(text[s.start : s.start + len(s.text)] == s.text for s in layout.body), "quotes stay verbatim"
 
@@ -91,4 +93,3 @@ def test_an_inline_about_block_at_the_foot_names_countries_but_dates_no_event():
     extraction = extract_text(text)
     assert [event.date.iso for event in extraction.events] == ["2022-06-01"]
     assert [country.code for country in extraction.countries] == ["LT", "MD"]
-

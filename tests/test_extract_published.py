@@ -70,18 +70,24 @@ def test_an_announcement_date_is_not_its_programme_date():
     [
         ("Hall opens\n\nThe ministry opened a hall in Osh.\n\nLast updated: March 3, 2022\n", "2022-03-03"),
         (
-            ("Hall\n\nThe hall opened in 2011.\n\nSee also\n- Halls\n"
-             "This page was last edited on 2 May 2021, at 10:15.\n"),
+            (
+                "Hall\n\nThe hall opened in 2011.\n\nSee also\n- Halls\n"
+                "This page was last edited on 2 May 2021, at 10:15.\n"
+            ),
             "2021-05-02",
         ),
         (
-            ("Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\n"
-             "The ministry opened a hall in Osh.\n"),
+            (
+                "Hall opens\nSource: Kabar| 2021-06-02 10:14:31|Editor: ak\n\n"
+                "The ministry opened a hall in Osh.\n"
+            ),
             "2021-06-02",
         ),
         (
-            ("We use cookies. Accept our cookie policy.\n\nNews | Society\n\nHall opens in Osh\n\n"
-             "Tue 1 Jun 2021 07.00 BST\nShare  Facebook  Twitter\n\nThe ministry opened a hall in Osh.\n"),
+            (
+                "We use cookies. Accept our cookie policy.\n\nNews | Society\n\nHall opens in Osh\n\n"
+                "Tue 1 Jun 2021 07.00 BST\nShare  Facebook  Twitter\n\nThe ministry opened a hall in Osh.\n"
+            ),
             "2021-06-01",
         ),
         (
@@ -89,8 +95,10 @@ def test_an_announcement_date_is_not_its_programme_date():
             "2021-06-01",
         ),
         (
-            ("NEWS > SOCIETY\n\nHall opens in Osh\n\nKABAR  BISHKEK\nJun 1, 2021 - 11:41 am GMT+6\n\n"
-             "The ministry opened a hall in Osh.\n"),
+            (
+                "NEWS > SOCIETY\n\nHall opens in Osh\n\nKABAR  BISHKEK\nJun 1, 2021 - 11:41 am GMT+6\n\n"
+                "The ministry opened a hall in Osh.\n"
+            ),
             "2021-06-01",
         ),
         ("Case study: halls in Osh\nDate: June 2021\n\nThe hall in Osh opened in 2019.\n", "2021-06"),
@@ -100,4 +108,3 @@ def test_an_announcement_date_is_not_its_programme_date():
 )
 def test_publication_dates_in_stamps_and_top_lines(page, expected):
     assert extract_text(page).published == PartialDate.parse(expected)
-

@@ -127,4 +127,3 @@ def test_quarters_month_ranges_and_restated_relative_dates(sentence, expected):
 def test_weekday_after_a_reporting_verb_dates_the_briefing_not_the_plan():
     sentence = "The ministry intends to add 30 services next year, its spokesman told reporters on Wednesday."
     assert dates(sentence) == ["2019", "2018-01-03"]
-

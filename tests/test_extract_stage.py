@@ -62,6 +62,8 @@ def test_the_build_extracts_each_raw_seed_once(tmp_path, monkeypatch):
     monkeypatch.setattr(build_scripts.extract.stage, "extract_text", counting)
     (tmp_path / "asan.md").write_text("ASAN service opens in Baku\n\n" + TEXT, encoding="utf-8")
     seed_files = [*founding_seeds(), tmp_path / "asan.md"]
-    site = generate_site(seed_files, base=tmp_path, site_url="https://example.org/", build_date=datetime.date(2025, 11, 20))
+    site = generate_site(
+        seed_files, base=tmp_path, site_url="https://example.org/", build_date=datetime.date(2025, 11, 20)
+    )
     assert len(calls) == 1
     assert {entry.event.origin for entry in site.timeline.entries if entry.seed.id == "asan"} == {"extracted"}

@@ -16,7 +16,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def founding_site():
-    return generate_site(founding_seeds(), base=ROOT, site_url=SITE_URL, build_date=datetime.date(2025, 11, 20))
+    return generate_site(
+        founding_seeds(), base=ROOT, site_url=SITE_URL, build_date=datetime.date(2025, 11, 20)
+    )
 
 
 def atom_entries(feed: bytes) -> list[ET.Element]:
@@ -37,7 +39,11 @@ def test_atom_feed_lists_entries_newest_first_with_absolute_links():
     for entry in entries:
         link = entry.find(f"{ATOM}link").get("href")
         assert link.startswith(SITE_URL + "entries/") and entry.findtext(f"{ATOM}id") == link
-    uzbek = next(entry for entry in entries if entry.findtext(f"{ATOM}title") == "Uzbekistan studies Kazakh one-stop shops")
+    uzbek = next(
+        entry
+        for entry in entries
+        if entry.findtext(f"{ATOM}title") == "Uzbekistan studies Kazakh one-stop shops"
+    )
     content = uzbek.findtext(f"{ATOM}content")
     assert "<blockquote><p>Uzbekistan intends to adopt Kazakhstan’s experience" in content
     assert "The Astana Times, 5 January 2018" in content
@@ -57,7 +63,9 @@ def test_json_feed_follows_version_1_1_and_matches_the_atom_feed():
 
 def test_feeds_hold_only_the_newest_entries():
     timeline = founding_site().timeline
-    many = tuple(replace(timeline.entries[0], id=f"entry-{number:03d}") for number in range(FEED_ENTRIES + 10))
+    many = tuple(
+        replace(timeline.entries[0], id=f"entry-{number:03d}") for number in range(FEED_ENTRIES + 10)
+    )
     timeline = replace(timeline, entries=many)
     assert len(atom_entries(render_atom(timeline, SITE_URL))) == FEED_ENTRIES
     items = json.loads(render_json_feed(timeline, SITE_URL))["items"]
@@ -68,11 +76,18 @@ def test_seed_text_stays_text_in_both_feeds():
     # The validator refuses raw HTML in seeds; the feeds must not depend on it.
     timeline = founding_site().timeline
     entry = timeline.entries[0]
-    seed = replace(entry.seed, title="Report </content></entry><script>alert(1)</script> & <b>more</b>", url="")
-    event = replace(entry.event, title="Halls open </title><script>alert(2)</script> & ]]> <!-- x -->",
-                    quote="halls open for 5 < 6 & all")
+    seed = replace(
+        entry.seed, title="Report </content></entry><script>alert(1)</script> & <b>more</b>", url=""
+    )
+    event = replace(
+        entry.event,
+        title="Halls open </title><script>alert(2)</script> & ]]> <!-- x -->",
+        quote="halls open for 5 < 6 & all",
+    )
     timeline = replace(timeline, entries=(replace(entry, seed=seed, event=event),))
-    [atom_entry] = atom_entries(render_atom(timeline, SITE_URL))  # well-formed: nothing broke out of its element
+    [atom_entry] = atom_entries(
+        render_atom(timeline, SITE_URL)
+    )  # well-formed: nothing broke out of its element
     assert atom_entry.findtext(f"{ATOM}title") == event.title
     content = atom_entry.findtext(f"{ATOM}content")
     [item] = json.loads(render_json_feed(timeline, SITE_URL))["items"]
@@ -87,8 +102,12 @@ def test_every_page_links_both_feeds_from_its_head(built_site):
     assert len(pages) > 30
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
-        atom = re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head)
-        json_feed = re.search(r'<link rel="alternate" type="application/feed\+json" title="[^"]+" href="([^"]+)">', head)
+        atom = re.search(
+            r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', head
+        )
+        json_feed = re.search(
+            r'<link rel="alternate" type="application/feed\+json" title="[^"]+" href="([^"]+)">', head
+        )
         assert atom and json_feed, page
         # 404.html links from the site root, as it is served at any missing address.
         folder = built_site if atom[1].startswith("/") else page.parent

@@ -15,7 +15,9 @@ def open_filters(page, url):
 
 
 def visible_years(page) -> list[str]:
-    return [heading.get_attribute("id") for heading in page.locator("article h2").all() if heading.is_visible()]
+    return [
+        heading.get_attribute("id") for heading in page.locator("article h2").all() if heading.is_visible()
+    ]
 
 
 def test_choosing_a_country_narrows_the_timeline_and_puts_it_in_the_url(page, page_log, site_server):
@@ -45,8 +47,17 @@ def test_a_shared_url_restores_the_filter(page, site_server):
 def test_a_country_pages_year_link_opens_the_year_narrowed_to_that_country(page, site_server):
     page.goto(site_server + "timeline/2017/?country=UZ&tag=institution")
     assert page.get_by_role("status").inner_text() == "1 of 4 entries shown"
-    assert page.locator("li.oss-entry:visible").inner_text().count("Uzbekistan prepares a new public services agency") == 1
-    assert page.get_by_role("link", name=re.compile("2021")).get_attribute("href").endswith("?country=UZ&tag=institution")
+    assert (
+        page.locator("li.oss-entry:visible")
+        .inner_text()
+        .count("Uzbekistan prepares a new public services agency")
+        == 1
+    )
+    assert (
+        page.get_by_role("link", name=re.compile("2021"))
+        .get_attribute("href")
+        .endswith("?country=UZ&tag=institution")
+    )
 
 
 def test_the_tag_filter_combines_with_the_country_filter_and_show_all_clears_both(page, site_server):
@@ -76,7 +87,9 @@ def test_without_javascript_every_entry_reads_and_no_empty_controls_show(browser
 @pytest.mark.parametrize("path", ["", "timeline/", "countries/kazakhstan/"])
 def test_charts_have_an_accessible_name_and_a_table_with_the_same_figures(page, site_server, path):
     page.goto(site_server + path)
-    chart = page.get_by_role("img", name=re.compile(r"^Entries (per year by country|naming Kazakhstan per year), 2005–2025$"))
+    chart = page.get_by_role(
+        "img", name=re.compile(r"^Entries (per year by country|naming Kazakhstan per year), 2005–2025$")
+    )
     assert chart.count() == 1
     bars = {}
     for label in chart.locator("g > g > title").all_text_contents():
@@ -84,7 +97,10 @@ def test_charts_have_an_accessible_name_and_a_table_with_the_same_figures(page, 
         bars[year] = count
     page.get_by_text("the figures as a table").click()
     table = page.locator("details.oss-chart-data table")
-    rows = {row.locator("th").inner_text(): row.locator("td").last.inner_text() for row in table.locator("tbody tr").all()}
+    rows = {
+        row.locator("th").inner_text(): row.locator("td").last.inner_text()
+        for row in table.locator("tbody tr").all()
+    }
     assert rows == bars and rows
 
 
@@ -93,8 +109,9 @@ def test_the_transfer_map_is_named_and_its_table_lists_who_learned_from_whom(pag
     chart = page.get_by_role("img", name="Who learned from whom")
     arrows = chart.locator("path title").all_text_contents()
     assert "Uzbekistan learned from Kazakhstan: 2 entries" in arrows
-    assert {"Kazakhstan learned from " + name + ": " for name in
-            ("Azerbaijan", "Estonia", "South Korea", "Singapore", "Japan", "United States")} <= {
-        arrow.split(": ")[0] + ": " for arrow in arrows}
+    assert {
+        "Kazakhstan learned from " + name + ": "
+        for name in ("Azerbaijan", "Estonia", "South Korea", "Singapore", "Japan", "United States")
+    } <= {arrow.split(": ")[0] + ": " for arrow in arrows}
     rows = [row.inner_text().split("\t")[:3] for row in page.locator("table.oss-transfers tbody tr").all()]
     assert ["Kazakhstan", "Uzbekistan", "2"] in rows and len(rows) == len(arrows)

@@ -15,31 +15,28 @@ from build_scripts.site import generate_site
 from .conftest import ROOT, founding_seeds
 
 GOLDEN = Path(__file__).parent / "golden"
-
-
+GOLDEN_PATHS = sorted(str(path.relative_to(GOLDEN)) for path in GOLDEN.rglob("*") if path.is_file())
 SITE_URL = "https://onestop-timeline.example.org/"  # mkdocs.yml's, when SITE_URL is not set
-BUILD_DATE = datetime.date(2025, 11, 20)
+BUILD_DATE = datetime.date(2025, 11, 20)  # the citations' version date
 
 
-def generated_outputs() -> dict[str, bytes]:
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, bytes]:
+    """Every generated page and data file, built once (a failure here fails the tests, not collection)."""
     site = generate_site(founding_seeds(), base=ROOT, site_url=SITE_URL, build_date=BUILD_DATE)
-    outputs = {path: text.encode("utf-8") for path, text in site.pages.items()}
-    outputs.update(site.files)
-    return outputs
-
-
-OUTPUTS = generated_outputs()
-
-
-def test_no_golden_file_is_left_over():
-    expected = {str(path.relative_to(GOLDEN)) for path in GOLDEN.rglob("*") if path.is_file()}
-    assert expected == set(OUTPUTS)
-
-
-@pytest.mark.parametrize("path", sorted(OUTPUTS))
-def test_generated_output_matches_its_golden_file(path):
-    golden = GOLDEN / path
+    generated = {path: text.encode("utf-8") for path, text in site.pages.items()}
+    generated.update(site.files)
     if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(OUTPUTS[path])
-    assert OUTPUTS[path].decode() == golden.read_bytes().decode()
+        for path, content in generated.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(content)
+    return generated
+
+
+def test_every_output_has_a_golden_file_and_none_is_left_over(outputs):
+    assert set(GOLDEN_PATHS) == set(outputs)
+
+
+@pytest.mark.parametrize("path", GOLDEN_PATHS)
+def test_generated_output_matches_its_golden_file(outputs, path):
+    assert outputs[path].decode() == (GOLDEN / path).read_bytes().decode()

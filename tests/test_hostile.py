@@ -67,7 +67,14 @@ def active_content(markup: str) -> list[str]:
 def seed_text(title: str = "Barda", event_title: str = "Barda centre opens", summary: str = "") -> str:
     front = {
         "title": title,
-        "events": [{"date": "2015-03-12", "title": event_title, "countries": ["AZ"], "quote": "the Barda centre opened"}],
+        "events": [
+            {
+                "date": "2015-03-12",
+                "title": event_title,
+                "countries": ["AZ"],
+                "quote": "the Barda centre opened",
+            }
+        ],
     }
     if summary:
         front["events"][0]["summary"] = summary
@@ -83,9 +90,19 @@ def problems_of(folder: Path, name: str, content: str | bytes) -> list[tuple[int
 
 # Files and names
 
+
 @pytest.mark.parametrize(
     "name",
-    ["index.md", ".hidden.md", "...md", "X.MD", "x.markdown", "Uppercase.md", 'x"><svg onload=alert(5)>.md', "a" * 101 + ".md"],
+    [
+        "index.md",
+        ".hidden.md",
+        "...md",
+        "X.MD",
+        "x.markdown",
+        "Uppercase.md",
+        'x"><svg onload=alert(5)>.md',
+        "a" * 101 + ".md",
+    ],
 )
 def test_a_file_that_cannot_name_a_seed_is_reported_not_skipped(tmp_path, name):
     (tmp_path / "seeds").mkdir()
@@ -121,12 +138,16 @@ def test_folders_and_other_kinds_of_file_in_seeds_are_reported(tmp_path):
 
 # Crashes and bounds
 
+
 @pytest.mark.parametrize("depth", [MAX_NESTING + 1, 2_000, 25_000])
 def test_deep_nesting_is_refused_without_a_crash(tmp_path, depth):
     content = "---\ntitle: " + "[" * depth + "\n---\n" + BODY
     assert problems_of(tmp_path, "deep.md", content) == [
-        (2, f"the front matter nests lists and mappings more than {MAX_NESTING} levels deep: "
-            "the seed format needs at most 5 (see CONTRIBUTING.md)")
+        (
+            2,
+            f"the front matter nests lists and mappings more than {MAX_NESTING} levels deep: "
+            "the seed format needs at most 5 (see CONTRIBUTING.md)",
+        )
     ]
 
 
@@ -134,7 +155,10 @@ def test_deep_nesting_is_refused_by_the_command_too(tmp_path):
     path = tmp_path / "deep.md"
     path.write_text("---\nevents: " + "[" * 25_000 + "\n---\n" + BODY)
     result = subprocess.run(
-        [sys.executable, "-m", "build_scripts", "validate", str(path)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "build_scripts", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 1
     assert "levels deep" in result.stdout and "Traceback" not in result.stderr
@@ -170,8 +194,11 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path):
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed(tmp_path):
     content = "x" * (MAX_SEED_BYTES + 1)
     assert problems_of(tmp_path, "big.md", content) == [
-        (1, "the file is larger than 512 KiB: a seed holds one source document; keep the article's "
-            "text and leave out the rest of the page")
+        (
+            1,
+            "the file is larger than 512 KiB: a seed holds one source document; keep the article's "
+            "text and leave out the rest of the page",
+        )
     ]
 
 
@@ -181,8 +208,13 @@ def test_a_field_over_its_limit_is_refused(tmp_path):
 
 
 def test_a_list_as_a_mapping_key_is_a_located_problem(tmp_path):
-    content = "---\nevents:\n  - date: 2015\n    title: t\n    quote: the Barda centre opened\n    transfer:\n      [a]: x\n      from: [AZ]\n      to: [UZ]\n---\n" + BODY
-    assert problems_of(tmp_path, "key.md", content) == [(7, "'transfer' has a key that is not a word: write 'key: value'")]
+    content = (
+        "---\nevents:\n  - date: 2015\n    title: t\n    quote: the Barda centre opened\n    transfer:\n      [a]: x\n      from: [AZ]\n      to: [UZ]\n---\n"
+        + BODY
+    )
+    assert problems_of(tmp_path, "key.md", content) == [
+        (7, "'transfer' has a key that is not a word: write 'key: value'")
+    ]
 
 
 def test_new_refuses_a_long_id_without_a_traceback(tmp_path):
@@ -190,7 +222,9 @@ def test_new_refuses_a_long_id_without_a_traceback(tmp_path):
     article.write_text(BODY)
     result = subprocess.run(
         [sys.executable, "-m", "build_scripts", "new", str(article), "--id", "a" * 300],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 2
     assert "cannot name a seed file" in result.stderr and "Traceback" not in result.stderr
@@ -198,14 +232,18 @@ def test_new_refuses_a_long_id_without_a_traceback(tmp_path):
 
 # Output files
 
+
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_csv_cells_a_spreadsheet_would_run_start_with_a_quote(start):
-    assert spreadsheet_safe(start + "HYPERLINK(\"https://evil.example\")") == "'" + start + "HYPERLINK(\"https://evil.example\")"
+    assert (
+        spreadsheet_safe(start + 'HYPERLINK("https://evil.example")')
+        == "'" + start + 'HYPERLINK("https://evil.example")'
+    )
     assert spreadsheet_safe("Barda") == "Barda"
 
 
 def test_a_formula_in_a_seed_is_text_in_the_csv(tmp_path):
-    (tmp_path / "f.md").write_text(seed_text(event_title="=HYPERLINK(\"https://evil.example\",\"x\")"))
+    (tmp_path / "f.md").write_text(seed_text(event_title='=HYPERLINK("https://evil.example","x")'))
     site = generate_site([tmp_path / "f.md"], base=tmp_path, site_url=SITE_URL, build_date=BUILD_DATE)
     assert ",'=HYPERLINK(" in timeline_csv(site.timeline).decode().replace('"', "")
 
@@ -218,10 +256,11 @@ def test_a_message_cannot_forge_lines_in_a_build_log():
 
 # Summaries: a small Markdown subset, sanitised
 
+
 @pytest.mark.parametrize(
     "summary",
     [
-        "{: onclick=\"alert(1)\" }",
+        '{: onclick="alert(1)" }',
         "> [x][a]\n>\n> [a]: javascript:alert(1)",
         "- [x][a]\n\n  [a]: javascript:alert(1)",
         "<details open ontoggle=alert(1) x=<>",
@@ -242,6 +281,7 @@ def test_a_summary_keeps_its_emphasis_links_and_lists():
 
 
 # The second wall: a Content-Security-Policy that never trusts the content
+
 
 def test_inline_scripts_of_the_content_are_never_allowed_by_the_policy():
     theme_script = "<script>var theme=1</script>"
@@ -271,11 +311,15 @@ _EXTENSIONS = ["admonition", "attr_list", "toc"]  # as in mkdocs.yml
     event_fields=st.dictionaries(st.sampled_from(EVENT_KEYS), TEXT, max_size=6),
     body=TEXT,
 )
-def test_arbitrary_text_in_every_field_is_refused_with_a_location_or_published_inert(tmp_path, seed_fields, event_fields, body):
+def test_arbitrary_text_in_every_field_is_refused_with_a_location_or_published_inert(
+    tmp_path, seed_fields, event_fields, body
+):
     event = {"date": "2015", "title": "Barda", "quote": "Barda", **event_fields}
     front = {**seed_fields, "events": [event]}
     path = tmp_path / "arbitrary.md"
-    path.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nBarda " + body + "\n", encoding="utf-8")
+    path.write_text(
+        "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nBarda " + body + "\n", encoding="utf-8"
+    )
     try:
         site = generate_site([path], base=tmp_path, site_url=SITE_URL, build_date=BUILD_DATE)
     except SeedProblems as problems:
@@ -301,8 +345,14 @@ class _Runs(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag, attrs):
-        self._in_script = tag == "script" and "json" not in (dict(attrs).get("type") or "")  # data blocks never run
-        self.code += [value or "" for name, value in attrs if name.startswith("on") or (value or "").startswith("javascript:")]
+        self._in_script = tag == "script" and "json" not in (
+            dict(attrs).get("type") or ""
+        )  # data blocks never run
+        self.code += [
+            value or ""
+            for name, value in attrs
+            if name.startswith("on") or (value or "").startswith("javascript:")
+        ]
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -314,7 +364,9 @@ class _Runs(HTMLParser):
 
 def test_a_hostile_raw_seed_and_a_hostile_file_name_build_into_inert_pages(tmp_path):
     raw = tmp_path / "raw.txt"
-    raw.write_text("<script>alert(1)</script> <img src=x onerror=alert(2) x=<>\n\nOn 12 March 2015 the Barda centre opened.\n")
+    raw.write_text(
+        "<script>alert(1)</script> <img src=x onerror=alert(2) x=<>\n\nOn 12 March 2015 the Barda centre opened.\n"
+    )
     project = copy_project(tmp_path / "project", [raw])
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr

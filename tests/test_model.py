@@ -36,7 +36,10 @@ def test_impossible_and_foreign_dates_are_refused_with_the_reason(text, reason):
 def test_dates_sort_by_what_is_known_year_before_its_months():
     dates = [PartialDate.parse(text) for text in ("2017-12-22", "2017", "2005", "2017-12")]
     assert [date.iso for date in sorted(dates, key=lambda d: d.sort_key)] == [
-        "2005", "2017", "2017-12", "2017-12-22",
+        "2005",
+        "2017",
+        "2017-12",
+        "2017-12-22",
     ]
 
 

@@ -17,7 +17,11 @@ def make_tree(folder: Path, files: dict[str, str]) -> Path:
 
 
 def stamps(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 def test_the_first_build_is_moved_into_place(tmp_path):
@@ -58,7 +62,9 @@ def test_a_publication_that_dies_before_the_switch_leaves_the_old_site_whole(tmp
     with pytest.raises(KeyboardInterrupt):
         publish_site(staging, site)
     assert {path: (site / path).read_text() for path in ("index.html", "a/index.html")} == {
-        "index.html": "old home", "a/index.html": "old a"}
+        "index.html": "old home",
+        "a/index.html": "old a",
+    }
     assert not (site / "b").exists()
 
 
@@ -87,7 +93,10 @@ def test_two_builds_at_once_both_publish_a_whole_site(tmp_path):
     from .conftest import copy_project, founding_seeds, mkdocs
 
     project = copy_project(tmp_path / "project", founding_seeds())
-    builds = [threading.Thread(target=lambda: results.append(mkdocs(project, "build", "--strict"))) for _ in range(2)]
+    builds = [
+        threading.Thread(target=lambda: results.append(mkdocs(project, "build", "--strict")))
+        for _ in range(2)
+    ]
     results: list = []
     for build in builds:
         build.start()

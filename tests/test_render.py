@@ -24,7 +24,11 @@ def entries_per_year(counts: dict[int, int]) -> tuple[Entry, ...]:
 
 def test_only_the_newest_entries_are_shown_in_full_even_within_one_year():
     sections = newest_in_full(entries_per_year({2023: 5, 2024: 4, 2025: 3}), budget=5)
-    assert [(s.year, len(s.shown), s.not_shown) for s in sections] == [(2023, 0, 5), (2024, 2, 2), (2025, 3, 0)]
+    assert [(s.year, len(s.shown), s.not_shown) for s in sections] == [
+        (2023, 0, 5),
+        (2024, 2, 2),
+        (2025, 3, 0),
+    ]
     assert [entry.id for entry in sections[1].shown] == ["2024-2", "2024-3"]  # the newest, oldest first
 
 
@@ -34,9 +38,15 @@ def test_a_year_larger_than_the_page_still_shows_its_newest_entries():
 
 
 def test_the_timeline_and_country_pages_link_the_years_they_cannot_show_in_full():
-    seeds = [Seed(id="big", path="seeds/big.md", body="text", title="Big", events=tuple(
-        entry.event for entry in entries_per_year({2024: 300, 2025: 300})
-    ))]
+    seeds = [
+        Seed(
+            id="big",
+            path="seeds/big.md",
+            body="text",
+            title="Big",
+            events=tuple(entry.event for entry in entries_per_year({2024: 300, 2025: 300})),
+        )
+    ]
     pages = render_pages(build_timeline(seeds), "https://example.org/")
     page = pages["timeline/index.md"]
     assert page.count('<li class="oss-entry"') == 400

@@ -4,7 +4,7 @@ import re
 
 from .conftest import copy_project, mkdocs
 
-HOSTILE = '''---
+HOSTILE = """---
 title: "Hall [click](javascript:alert(1)) *bold* `code` & <3"
 publisher: "Ministry --- of \\"Justice\\""
 events:
@@ -16,7 +16,7 @@ events:
     summary: "Real *emphasis* and a [safe link](https://example.org/report)."
 ---
 In 2012 halls [open](javascript:alert(4)) for 5 < 6 & "all" citizens.
-'''
+"""
 
 
 def test_hostile_titles_and_quotes_are_shown_as_text_not_markup(tmp_path):

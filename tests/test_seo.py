@@ -52,7 +52,9 @@ def test_every_page_has_its_own_title_description_link_preview_and_canonical_url
     assert len(titles) == len(pages)  # no two pages share a title
     home = pages["/"]
     assert "<title>Twenty years of one-stop-shop public services - One-Stop Shop Timeline</title>" in home
-    assert meta(home, "name", "description").startswith("Twenty years of one-stop-shop public service delivery: 10 entries")
+    assert meta(home, "name", "description").startswith(
+        "Twenty years of one-stop-shop public service delivery: 10 entries"
+    )
 
 
 def test_the_sitemap_lists_every_page(built_site):
@@ -75,11 +77,19 @@ def test_an_entry_page_describes_its_event_for_search_engines(built_site):
         "name": "Uzbekistan studies Kazakh one-stop shops",
         "startDate": "2017-12-22",
         "description": "22 December 2017 (Uzbekistan, Kazakhstan): Uzbekistan studies Kazakh one-stop shops. "
-                       "Source: Uzbekistan intends to adopt Kazakhstan's experience in developing public services.",
+        "Source: Uzbekistan intends to adopt Kazakhstan's experience in developing public services.",
         "url": SITE_URL + UZBEK_ENTRY,
         "location": [
-            {"@type": "Place", "name": "Uzbekistan", "address": {"@type": "PostalAddress", "addressCountry": "UZ"}},
-            {"@type": "Place", "name": "Kazakhstan", "address": {"@type": "PostalAddress", "addressCountry": "KZ"}},
+            {
+                "@type": "Place",
+                "name": "Uzbekistan",
+                "address": {"@type": "PostalAddress", "addressCountry": "UZ"},
+            },
+            {
+                "@type": "Place",
+                "name": "Kazakhstan",
+                "address": {"@type": "PostalAddress", "addressCountry": "KZ"},
+            },
         ],
         "subjectOf": {
             "@type": "CreativeWork",
@@ -89,7 +99,14 @@ def test_an_entry_page_describes_its_event_for_search_engines(built_site):
             "datePublished": "2018-01-05",
         },
     }
-    year = json_ld(head(built_site / "entries" / "2005-kazakhstan-introduces-the-one-stop-shop-principle-in-public-services" / "index.html"))
+    year = json_ld(
+        head(
+            built_site
+            / "entries"
+            / "2005-kazakhstan-introduces-the-one-stop-shop-principle-in-public-services"
+            / "index.html"
+        )
+    )
     assert year["startDate"] == "2005"  # only as precise as the source
     assert json_ld(head(built_site / "timeline" / "index.html")) is None
 
@@ -99,7 +116,12 @@ def test_front_matter_cannot_break_out_of_the_head(tmp_path):
     data_page = project / "docs" / "data.md"
     hostile = '</script><script>alert(1)</script> "quoted" & <b>'
     front_matter = {"title": hostile, "description": hostile, "jsonld": {"@type": "Thing", "name": hostile}}
-    data_page.write_text("---\n" + json.dumps(front_matter) + "\n---\n" + data_page.read_text(encoding="utf-8").split("---\n", 2)[2])
+    data_page.write_text(
+        "---\n"
+        + json.dumps(front_matter)
+        + "\n---\n"
+        + data_page.read_text(encoding="utf-8").split("---\n", 2)[2]
+    )
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     page = head(project / "site" / "data" / "index.html")
@@ -112,7 +134,9 @@ def test_front_matter_cannot_break_out_of_the_head(tmp_path):
 def test_a_build_without_site_url_stops_and_says_why(tmp_path):
     project = copy_project(tmp_path, founding_seeds())
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"(?m)^site_url: .*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(
+        re.sub(r"(?m)^site_url: .*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 1
     assert "mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses." in result.stderr

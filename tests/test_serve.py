@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import FIXTURES, SOURCE_DATE_EPOCH, copy_project, founding_seeds
+from .conftest import FIXTURES, SOURCE_DATE_EPOCH, copy_project, founding_seeds, run_command
 
 ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
 
@@ -24,8 +24,21 @@ class Server:
             self.port = probe.getsockname()[1]
         environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
-            cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-a",
+                f"127.0.0.1:{self.port}",
+                "-f",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
@@ -86,7 +99,42 @@ def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(serve
 
 def test_serve_shows_a_fixed_seed_after_saving(server):
     seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
-    seed.write_text(seed.read_text().replace("title: Uzbekistan studies Kazakh one-stop shops", "title: Uzbekistan studies Kazakhstan's centres"))
+    seed.write_text(
+        seed.read_text().replace(
+            "title: Uzbekistan studies Kazakh one-stop shops",
+            "title: Uzbekistan studies Kazakhstan's centres",
+        )
+    )
     server.wait_for("Documentation built")
-    page = server.get("entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/")  # a new title keeps the address
-    assert "Uzbekistan studies Kazakhstan&#39;s centres" in page or "Uzbekistan studies Kazakhstan's centres" in page
+    page = server.get(
+        "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
+    )  # a new title keeps the address
+    assert (
+        "Uzbekistan studies Kazakhstan&#39;s centres" in page
+        or "Uzbekistan studies Kazakhstan's centres" in page
+    )
+
+
+def test_serve_help_lists_host_port_and_the_pass_through_to_mkdocs():
+    result = run_command("serve", "--help")
+    assert result.returncode == 0
+    assert "--host HOST" in result.stdout and "(default: 127.0.0.1)" in result.stdout
+    assert "--port PORT" in result.stdout and "(default: 8000)" in result.stdout
+    assert "passed on to 'mkdocs serve'" in result.stdout
+
+
+def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another():
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        result = run_command("serve", "--port", str(port))
+    assert result.returncode == 1
+    assert (
+        result.stderr == f"error: port {port} on 127.0.0.1 is in use: choose another with --port {port + 1}\n"
+    )
+
+
+@pytest.mark.parametrize("port", ["70000", "eighty"])
+def test_a_port_that_cannot_be_is_a_usage_error(port):
+    result = run_command("serve", "--port", port)
+    assert result.returncode == 2 and "argument --port" in result.stderr
+    assert "Traceback" not in result.stderr

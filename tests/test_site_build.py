@@ -12,7 +12,11 @@ UZBEK_ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
 
 
 def read(site: Path, page: str) -> str:
-    return (site / page / "index.html").read_text(encoding="utf-8") if not page.endswith((".json", ".csv", ".xml")) else (site / page).read_text(encoding="utf-8")
+    return (
+        (site / page / "index.html").read_text(encoding="utf-8")
+        if not page.endswith((".json", ".csv", ".xml"))
+        else (site / page).read_text(encoding="utf-8")
+    )
 
 
 def text_of(page: str) -> str:
@@ -42,8 +46,10 @@ def test_an_entry_permalink_shows_date_countries_quote_and_full_citation(built_s
     assert "22 December 2017" in page
     assert "Countries Uzbekistan, Kazakhstan" in page
     assert "Uzbekistan intends to adopt Kazakhstan’s experience in developing public services" in page
-    assert ("Uzbekistan intends to adopt Kazakhstan's experience in developing public services, "
-            "The Astana Times, 5 January 2018. By Aigerim Seisembayeva.") in page
+    assert (
+        "Uzbekistan intends to adopt Kazakhstan's experience in developing public services, "
+        "The Astana Times, 5 January 2018. By Aigerim Seisembayeva."
+    ) in page
     assert "004_d5fc1c6b4583ae9a" in page
     article = read(built_site, UZBEK_ENTRY).split("<article", 1)[1]
     shown = re.sub(r"<(\w+)[^>]*\bhidden\b[^>]*>.*?</\1>", "", article, flags=re.S)
@@ -52,9 +58,17 @@ def test_an_entry_permalink_shows_date_countries_quote_and_full_citation(built_s
 
 def test_every_country_has_a_page_and_the_index_lists_them(built_site):
     index = text_of(read(built_site, "countries"))
-    for slug, name in [("kazakhstan", "Kazakhstan"), ("uzbekistan", "Uzbekistan"), ("azerbaijan", "Azerbaijan"),
-                       ("georgia", "Georgia"), ("south-korea", "South Korea"), ("estonia", "Estonia"),
-                       ("singapore", "Singapore"), ("japan", "Japan"), ("united-states", "United States")]:
+    for slug, name in [
+        ("kazakhstan", "Kazakhstan"),
+        ("uzbekistan", "Uzbekistan"),
+        ("azerbaijan", "Azerbaijan"),
+        ("georgia", "Georgia"),
+        ("south-korea", "South Korea"),
+        ("estonia", "Estonia"),
+        ("singapore", "Singapore"),
+        ("japan", "Japan"),
+        ("united-states", "United States"),
+    ]:
         assert name in index
         assert f'<h1 id="{slug}">{name}<' in read(built_site, f"countries/{slug}")
     kazakhstan = read(built_site, "countries/kazakhstan")
@@ -76,10 +90,20 @@ def test_tag_pages_come_from_materials_tags_plugin(built_site):
 
 def test_search_finds_entries_by_institution_city_and_country(built_site):
     index = json.loads(read(built_site, "search/search_index.json"))
-    entry_texts = {doc["location"]: doc["title"] + " " + doc["text"] for doc in index["docs"] if doc["location"].startswith("entries/")}
-    for word, expected in [("ASAN", "2025-11-20-asan-and-georgia"), ("Taraz", "2025-11-20-taraz-conference"),
-                           ("Uzbekistan", "2017-12-22-uzbekistan-studies")]:
-        assert any(word in text and location.startswith(f"entries/{expected}") for location, text in entry_texts.items()), word
+    entry_texts = {
+        doc["location"]: doc["title"] + " " + doc["text"]
+        for doc in index["docs"]
+        if doc["location"].startswith("entries/")
+    }
+    for word, expected in [
+        ("ASAN", "2025-11-20-asan-and-georgia"),
+        ("Taraz", "2025-11-20-taraz-conference"),
+        ("Uzbekistan", "2017-12-22-uzbekistan-studies"),
+    ]:
+        assert any(
+            word in text and location.startswith(f"entries/{expected}")
+            for location, text in entry_texts.items()
+        ), word
 
 
 def test_search_results_lead_to_entries_not_to_lists_that_repeat_them(built_site):
@@ -93,13 +117,22 @@ def test_search_results_lead_to_entries_not_to_lists_that_repeat_them(built_site
 def test_open_data_files_follow_the_published_format(built_site):
     entries = json.loads(read(built_site, "data/timeline.json"))["entries"]
     assert len(entries) == 10
-    uzbek = next(entry for entry in entries if entry["id"] == "2017-12-22-uzbekistan-studies-kazakh-one-stop-shops")
+    uzbek = next(
+        entry for entry in entries if entry["id"] == "2017-12-22-uzbekistan-studies-kazakh-one-stop-shops"
+    )
     assert {key: uzbek[key] for key in ("date", "precision", "countries", "seed", "url")} == {
-        "date": "2017-12-22", "precision": "day", "countries": ["UZ", "KZ"],
-        "seed": "004_d5fc1c6b4583ae9a", "url": UZBEK_ENTRY,
+        "date": "2017-12-22",
+        "precision": "day",
+        "countries": ["UZ", "KZ"],
+        "seed": "004_d5fc1c6b4583ae9a",
+        "url": UZBEK_ENTRY,
     }
-    assert uzbek["source"] == {"title": "Uzbekistan intends to adopt Kazakhstan's experience in developing public services",
-                               "publisher": "The Astana Times", "published": "2018-01-05", "url": ""}
+    assert uzbek["source"] == {
+        "title": "Uzbekistan intends to adopt Kazakhstan's experience in developing public services",
+        "publisher": "The Astana Times",
+        "published": "2018-01-05",
+        "url": "",
+    }
     for entry in entries:
         assert (built_site / entry["url"] / "index.html").exists()
     csv_lines = read(built_site, "data/timeline.csv").splitlines()
@@ -133,7 +166,13 @@ def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path):
     for run in ("first", "second"):
         project = copy_project(tmp_path / run, founding_seeds())
         assert mkdocs(project, "build", "--strict").returncode == 0
-        outputs.append({path.relative_to(project / "site"): path.read_bytes() for path in (project / "site").rglob("*") if path.is_file()})
+        outputs.append(
+            {
+                path.relative_to(project / "site"): path.read_bytes()
+                for path in (project / "site").rglob("*")
+                if path.is_file()
+            }
+        )
     assert outputs[0].keys() == outputs[1].keys()
     assert [path for path in outputs[0] if outputs[0][path] != outputs[1][path]] == []
 
@@ -171,18 +210,26 @@ def test_a_rebuild_rewrites_only_the_files_whose_content_changed(tmp_path):
     site = project / "site"
 
     def stamps() -> dict[Path, tuple[int, int]]:
-        return {path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in site.rglob("*") if path.is_file()}
+        return {
+            path: (path.stat().st_ino, path.stat().st_mtime_ns) for path in site.rglob("*") if path.is_file()
+        }
 
     first = stamps()
     assert mkdocs(project, "build", "--strict").returncode == 0
     assert stamps() == first
     seed = next((project / "seeds").glob("004_*"))
-    seed.write_text(seed.read_text(encoding="utf-8").replace("Uzbekistan studies Kazakh", "Uzbekistan examines Kazakh"), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("Uzbekistan studies Kazakh", "Uzbekistan examines Kazakh"),
+        encoding="utf-8",
+    )
     assert mkdocs(project, "build", "--strict").returncode == 0
     after = stamps()
     untouched = site / "sources" / "000_8c3c8cf97528e99a" / "index.html"
     assert after[untouched] == first[untouched]
-    assert after[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"] != first[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"]
+    assert (
+        after[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"]
+        != first[site / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"]
+    )
 
 
 def test_a_raw_article_publishes_as_machine_extracted_entries_awaiting_review(tmp_path):

@@ -24,7 +24,7 @@ _US_STATE_CUES = re.compile(
 )
 # Cues right beside "Georgia" that make it the state: "University of Georgia", "Georgia, US"
 _STATE_AFTER = re.compile(r"^,?\s*(?:US|U\.S\.|USA|United States)\b")
-_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # 🇷🇸: two regional indicator letters spell the code
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")  # 🇷🇸: two regional indicator letters spell the code
 _HASHTAG = re.compile(r"#(\w+)")
 _CAMEL_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])")
 _CAUCASUS_CUES = re.compile(

@@ -235,9 +235,7 @@ def _context_countries(
 
 def _dated_events(read: list[_ReadSentence], countries_of: _Lookup) -> list[_Found]:
     """One event per date a sentence gives, in the countries of the clause that holds it."""
-    article_dates = [
-        m.date for r in read for m in r.mentions if m.date and not (m.anchor or m.counted_back)
-    ]
+    article_dates = [m.date for r in read for m in r.mentions if m.date and not (m.anchor or m.counted_back)]
     found = []
     for r in read:
         for date, mention in {m.date: m for m in reversed(_event_mentions(r.mentions))}.items():

@@ -102,8 +102,19 @@ def relative_date(phrase: str, reference: PartialDate) -> PartialDate | None:
     return PartialDate(moved.year, moved.month)
 
 
-_STEPS = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "earlier": -1, "before": -1,
-          "next": 1, "coming": 1, "following": 1, "later": 1, "after": 1}
+_STEPS = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "preceding": -1,
+    "earlier": -1,
+    "before": -1,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "later": 1,
+    "after": 1,
+}
 _FROM_ANCHOR = {"same", "following", "preceding", "that"}  # "of the same year": the year just named
 
 
