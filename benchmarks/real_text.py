@@ -1,0 +1,173 @@
+"""Extraction measured on real pages: the curated seeds in seeds/ are the truth.
+
+Each curated seed's body (front matter removed) is extracted with `--published` taken from the
+seed, and compared with the events an editor curated for it. Every fifth seed by id is the frozen
+test set, never read while tuning: its figures are the honest ones. The rest is the tuning set.
+
+An extracted event matches a curated one (one to one) when they fall in the same year and share
+a country (or neither names one), preferring an exact date; "date exact" counts the matches whose
+date and precision are equal too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts.build_model import build_timeline
+from build_scripts.extract import extract_text
+from build_scripts.model import Entry, PartialDate, Seed
+from build_scripts.read_seeds import seed_paths
+from build_scripts.validate import validate_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_EVERY = 5  # seeds at positions 4, 9, 14 ... of the sorted ids form the frozen test set
+
+
+@dataclass(frozen=True)
+class Told:
+    date: PartialDate
+    countries: frozenset[str]
+    title: str
+
+
+@dataclass
+class RealTally:
+    pages: int = 0
+    found: int = 0
+    curated: int = 0
+    matched: int = 0
+    exact_dates: int = 0
+    published_right: int = 0
+    publisher_right: int = 0
+    publisher_pages: int = 0
+    countries_found: int = 0
+    countries_curated: int = 0
+    countries_matched: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def lines(self, label: str) -> list[str]:
+        def ratio(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        precision, recall = ratio(self.matched, self.found), ratio(self.matched, self.curated)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        cp, cr = (
+            ratio(self.countries_matched, self.countries_found),
+            ratio(self.countries_matched, self.countries_curated),
+        )
+        country_f1 = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
+        return [
+            f"{label}: {self.pages} pages, {self.curated} curated events, {self.found} extracted",
+            f"  events      P {precision:.3f} R {recall:.3f} F1 {f1:.3f} ({self.matched} matched)",
+            f"  dates       exact {ratio(self.exact_dates, self.matched):.3f} of matched; at year 1.000 by the match rule",
+            f"  countries   P {cp:.3f} R {cr:.3f} F1 {country_f1:.3f} (the article's countries)",
+            f"  published   right for {ratio(self.published_right, self.pages):.3f} of pages",
+            f"  publisher   right for {ratio(self.publisher_right, self.publisher_pages):.3f} of {self.publisher_pages} pages that name one",
+        ]
+
+
+def curated_seeds(seeds_dir: Path = ROOT / "seeds") -> tuple[list[Seed], dict[str, list[Told]]]:
+    """The seeds with curated events, and each seed's events as the truth (a repeated entry takes
+    the entry's date and countries where the seed gives none)."""
+    seeds, problems = validate_paths(seed_paths(seeds_dir), base=ROOT)
+    if problems:
+        raise SystemExit(
+            f"the seeds have problems; run `python3 -m build_scripts validate` ({len(problems)})"
+        )
+    curated = [seed for seed in seeds if seed.events]
+    entries: dict[tuple[str, int], Entry] = {
+        (source.seed.id, source.line): entry
+        for entry in build_timeline(curated).entries
+        for source in entry.sources
+    }
+    truth: dict[str, list[Told]] = {}
+    for seed in curated:
+        told = []
+        for event in seed.events:
+            entry = entries[(seed.id, event.line)]
+            date = event.date or entry.event.date
+            countries = event.countries or entry.event.countries
+            told.append(Told(date, frozenset(country.code for country in countries), entry.event.title))
+        truth[seed.id] = told
+    return curated, truth
+
+
+def _same_publisher(found: str, wanted: str) -> bool:
+    def words(text: str) -> str:
+        return " ".join(re.findall(r"\w+", text.casefold()))
+
+    a, b = words(found), words(wanted)
+    return bool(a) and (a in b or b in a)
+
+
+def _match(found: list[Told], wanted: list[Told]) -> tuple[list[tuple[Told, Told]], list[Told], list[Told]]:
+    """One to one, exact dates first, then the same year; a shared country, or none on either side."""
+    pairs, used, missed = [], set(), []
+    for want in wanted:
+
+        def fits(item: tuple[int, Told], exact: bool) -> bool:
+            index, got = item
+            same_date = got.date == want.date if exact else got.date.year == want.date.year
+            countries = got.countries & want.countries or not (got.countries and want.countries)
+            return index not in used and same_date and bool(countries)
+
+        hit = next((i for i in enumerate(found) if fits(i, True)), None) or next(
+            (i for i in enumerate(found) if fits(i, False)), None
+        )
+        if hit is None:
+            missed.append(want)
+        else:
+            used.add(hit[0])
+            pairs.append((hit[1], want))
+    return pairs, missed, [got for index, got in enumerate(found) if index not in used]
+
+
+def score_seed(seed: Seed, wanted: list[Told], tally: RealTally) -> None:
+    extraction = extract_text(seed.body, seed.published)
+    found = [
+        Told(event.date, frozenset(country.code for country in event.countries), event.title)
+        for event in extraction.events
+    ]
+    pairs, missed, extra = _match(found, wanted)
+    tally.pages += 1
+    tally.found += len(found)
+    tally.curated += len(wanted)
+    tally.matched += len(pairs)
+    tally.exact_dates += sum(got.date == want.date for got, want in pairs)
+    unaided = extract_text(seed.body)  # the publication date as the text alone gives it
+    tally.published_right += unaided.published == seed.published
+    if seed.publisher:
+        tally.publisher_pages += 1
+        tally.publisher_right += _same_publisher(extraction.publisher, seed.publisher)
+    got = {country.code for country in extraction.countries}
+    expected = set().union(*(told.countries for told in wanted))
+    tally.countries_found += len(got)
+    tally.countries_curated += len(expected)
+    tally.countries_matched += len(got & expected)
+    tally.misses += [f"{seed.id}: {told.date} {told.title}" for told in missed]
+    tally.extras += [f"{seed.id}: {told.date} {told.title}" for told in extra]
+
+
+def evaluate(seeds_dir: Path = ROOT / "seeds") -> dict[str, RealTally]:
+    seeds, truth = curated_seeds(seeds_dir)
+    tallies = {"test": RealTally(), "tuning": RealTally()}
+    for position, seed in enumerate(sorted(seeds, key=lambda seed: seed.id)):
+        split = "test" if position % TEST_EVERY == TEST_EVERY - 1 else "tuning"
+        score_seed(seed, truth[seed.id], tallies[split])
+    return tallies
+
+
+def report(verbose: bool, show_test_misses: bool = False) -> str:
+    tallies = evaluate()
+    lines = ["Real pages (curated seeds):"]
+    lines += tallies["test"].lines("  test, every fifth seed, frozen (the honest figure)")
+    lines += tallies["tuning"].lines("  tuning, the other seeds (fitted once tuned on)")
+    if verbose:
+        shown = [("tuning", tallies["tuning"])] + ([("test", tallies["test"])] if show_test_misses else [])
+        for name, tally in shown:
+            lines += [f"  {name} miss   {line}" for line in tally.misses]
+            lines += [f"  {name} false  {line}" for line in tally.extras]
+    return "\n".join(lines)
