@@ -304,3 +304,86 @@ def layout_transfer_map(edges: tuple[TransferEdge, ...], map_id: str = "transfer
 def _towards(x: float, y: float, to_x: float, to_y: float, distance: float) -> tuple[float, float]:
     length = math.hypot(to_x - x, to_y - y) or 1
     return x + (to_x - x) * distance / length, y + (to_y - y) * distance / length
+
+
+@dataclass(frozen=True)
+class StartMark:
+    x: float
+    radius: float
+    year: int
+    count: int
+
+
+@dataclass(frozen=True)
+class StartRow:
+    country: Country
+    y: float
+    first_year: int  # of its first entry, on the chart or not
+    entries: int
+    marks: tuple[StartMark, ...]
+
+
+@dataclass(frozen=True)
+class StartChart:
+    """Who started when: a row per country, first starter on top, a mark per year with entries."""
+
+    id: str
+    title: str
+    width: int
+    height: int
+    label_width: float
+    left: float
+    right: float
+    years: tuple[int, int]
+    rows: tuple[StartRow, ...]
+    year_ticks: tuple[Tick, ...]
+    font_size: int = FONT_SIZE
+
+
+START_ROW_HEIGHT = 20
+START_LABEL_WIDTH = 150
+
+
+def layout_starts(
+    countries: tuple, years: tuple[int, int] = (2005, 2025), chart_id: str = "who-started-when"
+) -> StartChart:
+    """Rows ordered by each country's first entry; a mark's area grows with its year's entries."""
+    first, last = years
+    left, right = START_LABEL_WIDTH, CHART_WIDTH * 1.5 - _PLOT_RIGHT
+    slot = (right - left) / (last - first + 1)
+    rows = []
+    ordered = sorted(countries, key=lambda item: (item.entries[0].event.date.sort_key, item.country.name))
+    for index, item in enumerate(ordered):
+        per_year = Counter(entry.event.date.year for entry in item.entries)
+        y = _PLOT_TOP + index * START_ROW_HEIGHT + START_ROW_HEIGHT / 2
+        marks = tuple(
+            StartMark(
+                round(left + (year - first) * slot + slot / 2, 2),
+                round(min(2 + 2 * math.sqrt(count), slot / 2), 2),
+                year,
+                count,
+            )
+            for year, count in sorted(per_year.items())
+            if first <= year <= last
+        )
+        rows.append(
+            StartRow(item.country, round(y, 2), item.entries[0].event.date.year, len(item.entries), marks)
+        )
+    height = _PLOT_TOP + len(rows) * START_ROW_HEIGHT + _AXIS_BELOW
+    ticks = tuple(
+        Tick(round(left + (year - first) * slot + slot / 2, 2), str(year))
+        for year in range(first, last + 1, 5)
+    )
+    title = f"Who started when: each country's entries per year, {first}–{last}, first starter on top"
+    return StartChart(
+        chart_id,
+        title,
+        int(CHART_WIDTH * 1.5),
+        height,
+        START_LABEL_WIDTH,
+        left,
+        right,
+        years,
+        tuple(rows),
+        ticks,
+    )

@@ -24,12 +24,13 @@ from build_scripts.charts import (
     count_by_main_country,
     count_naming,
     layout_bars,
+    layout_starts,
     layout_transfer_map,
     transfer_edges,
     year_range,
 )
 from build_scripts.citations import CITATION_STYLES
-from build_scripts.model import Entry, Timeline
+from build_scripts.model import CountryEntries, Entry, Timeline
 from build_scripts.schema import tag_vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -150,6 +151,20 @@ def render_pages(timeline: Timeline, site_url: str) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class CountryOverview:
+    """The figures a country page opens with, all counted from its entries."""
+
+    mainly_about: int  # entries whose first country it is
+    sources: int
+
+    @classmethod
+    def of(cls, item: CountryEntries) -> CountryOverview:
+        seeds = {source.seed.id for entry in item.entries for source in entry.sources}
+        mainly = sum(entry.event.countries[:1] == (item.country,) for entry in item.entries)
+        return cls(mainly, len(seeds))
+
+
+@dataclass(frozen=True)
 class PageContext:
     timeline: Timeline
     site_url: str  # where the site is published, ending in '/': for the citations' full URLs
@@ -217,7 +232,13 @@ def _entry_pages(context: PageContext) -> Pages:
 
 
 def _country_pages(context: PageContext) -> Pages:
-    yield _render("countries.md.j2", urls.COUNTRIES, timeline=context.timeline)
+    yield _render(
+        "countries.md.j2",
+        urls.COUNTRIES,
+        timeline=context.timeline,
+        chart=layout_starts(context.timeline.countries),
+        by_country={item.country: item for item in context.timeline.countries},
+    )
     for item in context.timeline.countries:
         country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
         strip = layout_bars(
@@ -233,6 +254,7 @@ def _country_pages(context: PageContext) -> Pages:
             item=item,
             years=country_years,
             chart=strip,
+            overview=CountryOverview.of(item),
             filters=filter_options([entry for section in country_years for entry in section.shown]),
         )
 
@@ -271,7 +293,9 @@ def _tag_pages(context: PageContext) -> Pages:
         yield _render("tag.md.j2", urls.tag(tag), tag=tag, description=description)
 
 
-def _licence_page(context: PageContext) -> Pages:
+def _about_pages(context: PageContext) -> Pages:
+    planned = sum(entry.status == "planned" for entry in context.timeline.entries)
+    yield _render("about.md.j2", urls.ABOUT, timeline=context.timeline, planned=planned)
     yield _render("licence.md.j2", urls.LICENCE)
 
 
@@ -283,5 +307,5 @@ PAGE_FAMILIES: tuple[Callable[[PageContext], Pages], ...] = (
     _transfer_page,
     _source_pages,
     _tag_pages,
-    _licence_page,
+    _about_pages,
 )

@@ -18,6 +18,7 @@ COUNTRIES = "countries/"
 SOURCES = "sources/"
 TAGS = "tags/"
 TRANSFERS = "transfers/"
+ABOUT = "about/"
 LICENCE = "licence/"
 OPEN_DATA = "data/"  # the hand-written page about the data files, docs/data.md
 TIMELINE_JSON = "data/timeline.json"
