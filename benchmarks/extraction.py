@@ -12,9 +12,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 import real_text
+import yaml
 
 from build_scripts.extract import extract_text
 from build_scripts.model import PartialDate

@@ -103,19 +103,18 @@ def _same_publisher(found: str, wanted: str) -> bool:
     return bool(a) and (a in b or b in a)
 
 
+def _fits(got: Told, want: Told, exact: bool) -> bool:
+    same_date = got.date == want.date if exact else got.date.year == want.date.year
+    return same_date and bool(got.countries & want.countries or not (got.countries and want.countries))
+
+
 def _match(found: list[Told], wanted: list[Told]) -> tuple[list[tuple[Told, Told]], list[Told], list[Told]]:
     """One to one, exact dates first, then the same year; a shared country, or none on either side."""
     pairs, used, missed = [], set(), []
     for want in wanted:
-
-        def fits(item: tuple[int, Told], exact: bool) -> bool:
-            index, got = item
-            same_date = got.date == want.date if exact else got.date.year == want.date.year
-            countries = got.countries & want.countries or not (got.countries and want.countries)
-            return index not in used and same_date and bool(countries)
-
-        hit = next((i for i in enumerate(found) if fits(i, True)), None) or next(
-            (i for i in enumerate(found) if fits(i, False)), None
+        free = [(index, got) for index, got in enumerate(found) if index not in used]
+        hit = next((item for item in free if _fits(item[1], want, exact=True)), None) or next(
+            (item for item in free if _fits(item[1], want, exact=False)), None
         )
         if hit is None:
             missed.append(want)
