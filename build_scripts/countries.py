@@ -12,16 +12,26 @@ import yaml
 from build_scripts.model import Country
 
 ALIASES_FILE = Path(__file__).parent / "data" / "country_aliases.yaml"
+EXTRAS_FILE = Path(__file__).parent / "data" / "country_extras.yaml"
+
+
+@cache
+def _extras() -> dict[str, str]:
+    with EXTRAS_FILE.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
 
 
 @cache
 def _aliases() -> dict[str, str]:
     with ALIASES_FILE.open(encoding="utf-8") as stream:
-        return {name.casefold(): code for name, code in yaml.safe_load(stream).items()}
+        aliases = yaml.safe_load(stream)
+    return {name.casefold(): code for name, code in {**aliases, **{v: k for k, v in _extras().items()}}.items()}
 
 
 def country(code: str) -> Country:
     """The country with this alpha-2 code, named as readers know it."""
+    if name := _extras().get(code.upper()):
+        return Country(code.upper(), name)
     record = pycountry.countries.get(alpha_2=code.upper())
     if record is None:
         raise KeyError(code)
@@ -35,8 +45,8 @@ def resolve_country(text: str) -> Country | None:
     if not value:
         return None
     if len(value) == 2:
-        record = pycountry.countries.get(alpha_2=value.upper())
-        return country(record.alpha_2) if record else None
+        known = value.upper() in _extras() or pycountry.countries.get(alpha_2=value.upper())
+        return country(value) if known else None
     alias = _aliases().get(value.casefold())
     if alias:
         return country(alias)

@@ -1,6 +1,8 @@
 import pytest
 
 from build_scripts.countries import resolve_country, suggest_country
+from build_scripts.extract import extract_text
+from build_scripts.model import Country
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,9 @@ def test_regions_typos_and_unknown_codes_are_not_countries(text):
 
 def test_a_typo_gets_a_suggestion():
     assert suggest_country("Uzbekstan") == "Uzbekistan"
+
+
+def test_a_country_outside_iso_3166_that_the_extractor_names_is_known():
+    assert resolve_country("Kosovo") == resolve_country("XK") == Country("XK", "Kosovo")
+    extraction = extract_text("Kosovo opened its first one-stop shop in Pristina on 3 May 2019.\n")
+    assert [country.code for country in extraction.countries] == ["XK"]
