@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from .conftest import copy_project, founding_seeds, mkdocs
+from .test_site_build import FOUNDING_004_URL
 
 SITE_URL = "https://onestop-timeline.example.org/"
 UZBEK_ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
@@ -97,6 +98,7 @@ def test_an_entry_page_describes_its_event_for_search_engines(built_site):
             "publisher": {"@type": "Organization", "name": "The Astana Times"},
             "author": {"@type": "Person", "name": "Aigerim Seisembayeva"},
             "datePublished": "2018-01-05",
+            "url": FOUNDING_004_URL,
         },
     }
     year = json_ld(
