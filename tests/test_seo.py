@@ -80,6 +80,7 @@ def test_an_entry_page_describes_its_event_for_search_engines(built_site):
         "description": "22 December 2017 (Uzbekistan, Kazakhstan): Uzbekistan studies Kazakh one-stop shops. "
         "Source: Uzbekistan intends to adopt Kazakhstan's experience in developing public services.",
         "url": SITE_URL + UZBEK_ENTRY,
+        "@id": SITE_URL + UZBEK_ENTRY,  # the permanent address, as in the feeds
         "location": [
             {
                 "@type": "Place",
