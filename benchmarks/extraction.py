@@ -14,6 +14,7 @@ from pathlib import Path
 
 import real_text
 import yaml
+from real_text import harmonic_mean, ratio
 
 from build_scripts.extract import extract_text
 from build_scripts.model import PartialDate
@@ -35,16 +36,13 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def line(self, label: str) -> str:
-        def ratio(a: int, b: int) -> float:
-            return a / b if b else 1.0
-
         ep, er = (
             ratio(self.events_matched, self.events_found),
             ratio(self.events_matched, self.events_annotated),
         )
         cp = ratio(self.countries_matched, self.countries_found)
         cr = ratio(self.countries_matched, self.countries_annotated)
-        f1 = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
+        f1 = harmonic_mean(cp, cr)
         return (
             f"{label:<8} events P {ep:.3f} R {er:.3f} ({self.events_matched}/{self.events_found} found, "
             f"{self.events_annotated} annotated)   countries P {cp:.3f} R {cr:.3f} F1 {f1:.3f}"

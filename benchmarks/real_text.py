@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 TEST_EVERY = 5  # seeds at positions 4, 9, 14 ... of the sorted ids form the frozen test set
 
 
+def ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def harmonic_mean(precision: float, recall: float) -> float:
+    """F1."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(frozen=True)
 class Told:
     date: PartialDate
@@ -49,16 +58,13 @@ class RealTally:
     extras: list[str] = field(default_factory=list)
 
     def lines(self, label: str) -> list[str]:
-        def ratio(a: int, b: int) -> float:
-            return a / b if b else 1.0
-
         precision, recall = ratio(self.matched, self.found), ratio(self.matched, self.curated)
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        f1 = harmonic_mean(precision, recall)
         cp, cr = (
             ratio(self.countries_matched, self.countries_found),
             ratio(self.countries_matched, self.countries_curated),
         )
-        country_f1 = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
+        country_f1 = harmonic_mean(cp, cr)
         return [
             f"{label}: {self.pages} pages, {self.curated} curated events, {self.found} extracted",
             f"  events      P {precision:.3f} R {recall:.3f} F1 {f1:.3f} ({self.matched} matched)",

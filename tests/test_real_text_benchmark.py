@@ -1,0 +1,36 @@
+"""The real-page benchmark: curated seeds are the truth, every fifth seed by id a frozen test set."""
+
+import re
+import shutil
+import sys
+
+from .conftest import ROOT, founding_seeds
+
+sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark scripts are scripts, not a package
+import real_text  # noqa: E402
+
+
+def test_the_split_freezes_every_fifth_seed_and_scores_both(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for seed in founding_seeds():
+        shutil.copy(seed, seeds / seed.name)
+    # Copies without ids are entries of their own: five seeds, the fifth by id the test set's only page.
+    copy = re.sub(r"- id: [^\n]*\n\s*", "- ", founding_seeds()[1].read_text(encoding="utf-8"))
+    for number in range(3):
+        (seeds / f"zz-copy-{number}.txt").write_text(copy, encoding="utf-8")
+    tallies = real_text.evaluate(seeds)
+    assert (tallies["tuning"].pages, tallies["test"].pages) == (4, 1)
+    assert tallies["tuning"].curated == 6 + 4 + 4 + 4
+    # The founding seeds extract to events matching every curated one (test_extract_* holds it too).
+    assert tallies["tuning"].matched == tallies["tuning"].curated
+    assert tallies["test"].misses == [] and tallies["test"].curated == 4
+
+
+def test_the_report_leads_with_the_frozen_test_set_and_hides_its_misses(monkeypatch):
+    tallies = {"test": real_text.RealTally(misses=["x: 2005 secret"]), "tuning": real_text.RealTally()}
+    monkeypatch.setattr(real_text, "evaluate", lambda: tallies)
+    report = real_text.report(verbose=True)
+    assert report.splitlines()[1].startswith("  test, every fifth seed, frozen (the honest figure)")
+    assert "secret" not in report
+    assert "secret" in real_text.report(verbose=True, show_test_misses=True)
