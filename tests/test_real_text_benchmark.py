@@ -1,13 +1,15 @@
 """The real-page benchmark: curated seeds are the truth, every fifth seed by id a frozen test set."""
 
+import importlib.util
 import re
 import shutil
-import sys
 
 from .conftest import ROOT, founding_seeds
 
-sys.path.insert(0, str(ROOT / "benchmarks"))  # the benchmark scripts are scripts, not a package
-import real_text  # noqa: E402
+# The benchmarks are scripts, not a package: load this one from its file.
+_spec = importlib.util.spec_from_file_location("real_text", ROOT / "benchmarks" / "real_text.py")
+real_text = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(real_text)
 
 
 def test_the_split_freezes_every_fifth_seed_and_scores_both(tmp_path):
