@@ -95,6 +95,8 @@ def _file_problem(path: Path) -> str | None:
         return "this is a symbolic link: a seed must be a regular file holding the text itself"
     if path.is_dir():
         return "this is a folder: seed files live directly in seeds/, not in sub-folders"
+    if "seeds" in Path(os.path.abspath(path)).parts[:-2]:  # as pre-commit names seeds/sub/x.md
+        return "this file is in a sub-folder of seeds/: seed files live directly in seeds/"
     if path.exists() and not path.is_file():
         return "this is not a regular file: a seed is a text file"
     if path.suffix not in SEED_SUFFIXES:

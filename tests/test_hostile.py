@@ -376,3 +376,13 @@ def test_a_hostile_raw_seed_and_a_hostile_file_name_build_into_inert_pages(tmp_p
         parser = _Runs()
         parser.feed(page.read_text(encoding="utf-8"))
         assert not [code for code in parser.code if "alert(" in code], page
+
+
+def test_a_seed_in_a_sub_folder_named_on_its_own_is_reported_as_the_build_reports_its_folder(tmp_path):
+    nested = tmp_path / "seeds" / "sub" / "x.md"
+    nested.parent.mkdir(parents=True)
+    nested.write_text(seed_text())
+    _, problems = validate_paths([nested], base=tmp_path)
+    assert [str(problem) for problem in problems] == [
+        "seeds/sub/x.md:1: error: this file is in a sub-folder of seeds/: seed files live directly in seeds/"
+    ]
