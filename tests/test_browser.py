@@ -21,6 +21,8 @@ PAGE_TYPES = {
     "tags": "tags/",
     "tag": "tags/knowledge-transfer/",
     "data": "data/",
+    "about": "about/",
+    "licence": "licence/",
 }
 PHONE = {"width": 390, "height": 844}
 
