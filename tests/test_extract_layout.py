@@ -93,3 +93,21 @@ def test_an_inline_about_block_at_the_foot_names_countries_but_dates_no_event():
     extraction = extract_text(text)
     assert [event.date.iso for event in extraction.events] == ["2022-06-01"]
     assert [country.code for country in extraction.countries] == ["LT", "MD"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "published"),
+    [
+        (" date 2016-11-07 ASTANA. KAZINFORM - Estonia has joined the hub.", "2016-11-07"),
+        ("date 2019-12 Portugal celebrates its citizen shops.", "2019-12"),
+        (" date 2017-12 07:00 The first centre opened in Straseni.", "2017-12"),
+    ],
+)
+def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, published):
+    """A crawler's "date YYYY-MM-DD" label opening the page dates the page: it is neither part of the
+    title nor a sentence, and its date is no event."""
+    text = first_line + "\n\nMore text follows here, with no other date.\n"
+    extraction = extract_text(text)
+    assert str(extraction.published) == published
+    assert "date" not in extraction.title.casefold().split()
+    assert all("date" not in event.quote.casefold().split() for event in extraction.events)

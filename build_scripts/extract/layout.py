@@ -7,6 +7,7 @@ publisher and publication date; only body sentences give events.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,12 @@ _ABBREVIATION = re.compile(
     r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
+# A stored page's date label opening a line, before the text it dates: " date 2016-11-07 ASTANA. ...",
+# "date 2017-12 07:00"; the crawler's label says when the page was published
+_DATE_LABEL = re.compile(
+    r"^\s*date\s+(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)(?:-(?P<day>\d\d))?(?:\s+\d\d?:\d\d)?(?:\s+|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -160,11 +167,24 @@ def _text_lines(text: str) -> list[_Line]:
     lines, offset = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
+        if label := _DATE_LABEL.match(line):  # the label is a stamp line of its own, the rest the text
+            lines.append((offset, _date_stamp(label)))
+            offset, line, raw = offset + label.end(), line[label.end() :], raw[label.end() :]
         decoration = _MARKDOWN.match(line)
         if line.strip(" *_#>") and not _FURNITURE.search(line):
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     return lines
+
+
+def _date_stamp(label: re.Match[str]) -> str:
+    """A date label as a stamp line the publication date is read from: "Published: 7 November 2016"."""
+    month = calendar.month_name[int(label["month"])]
+    return (
+        f"Published: {int(label['day'])} {month} {label['year']}"
+        if label["day"]
+        else f"Published: {month} {label['year']}"
+    )
 
 
 def _before_other_news(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
