@@ -262,3 +262,21 @@ def test_a_lead_that_asks_looks_ahead_or_tells_another_time_is_not_the_days_news
     assert "2020-07-29" not in [
         event.date.iso for event in extract_text(text, PartialDate(2020, 7, 29)).events
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five more centres will open in Baku this year.",
+        "The Shusha centre is expected to open in 2024.",
+        "In 2023 the ministry plans to open halls in five cities.",
+    ],
+)
+def test_what_a_sentence_tells_as_ahead_is_planned_unless_dated_before_publication(sentence):
+    events = extract_text(f"Centres\n\n{sentence}\n", PartialDate(2023, 12, 19)).events
+    assert [event.status for event in events] == ["planned"]
+
+
+def test_a_past_date_in_a_sentence_about_plans_stays_done():
+    text = "Centres\n\nThe first centre, opened in 2019, will be joined by five more.\n"
+    assert [event.status for event in extract_text(text, PartialDate(2023, 12, 19)).events] != ["planned"]

@@ -165,10 +165,11 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
 
 
 def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:
-    """What the text dates after its own publication can only be a plan."""
-    if published and event.date.compare(published) > 0:
-        return replace(event, status="planned")
-    return event
+    """What the text dates after its own publication can only be a plan; what its sentence tells as
+    ahead ("will open ... this year", "is expected to open in 2024") is one unless dated before it."""
+    after = published is not None and event.date.compare(published) > 0
+    ahead = tells_a_plan(event.quote) and (published is None or event.date.compare(published) >= 0)
+    return replace(event, status="planned") if after or ahead else event
 
 
 @dataclass(frozen=True)
