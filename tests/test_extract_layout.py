@@ -111,3 +111,27 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
     assert str(extraction.published) == published
     assert "date" not in extraction.title.casefold().split()
     assert all("date" not in event.quote.casefold().split() for event in extraction.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        # a byline's last part names the house
+        (
+            "Centres open\n\nBy Aigerim Seisembayeva, The Astana Times\n\nThe centres opened.\n",
+            "The Astana Times",
+        ),
+        # a wire's attribution closing a lead sentence
+        ("Centres open\n\nThe centre in Balakan opened its doors, Trend reports.\n", "Trend"),
+        ("Hub grows\n\nEstonia has joined the hub, Kazinform correspondent reports.\n", "Kazinform"),
+        # an agency in capitals after the dateline's place (and date)
+        ("Hub grows\n\nASTANA. KAZINFORM - Estonia has joined the hub.\n", "KAZINFORM"),
+        ("Forum\n\nGENEVA. May 16. KAZINFORM The delegation presented its results.\n", "KAZINFORM"),
+        # a dateline's agency in brackets, a source line above the text, a site signing its stamp
+        ("Forum\n\nTASHKENT, Nov. 22 (UzA) -- The agency opened a centre.\n", "UzA"),
+        ("Portal\n\nSource: Xinhua| 2017-06-11 19:16:46\n\nThe portal went live.\n", "Xinhua"),
+        ("ID cards\n\nAgenda.ge, 23 May 2014 - 15:38, Tbilisi\n\nThe law changed.\n", "Agenda.ge"),
+    ],
+)
+def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):
+    assert extract_text(text).publisher == publisher
