@@ -312,3 +312,17 @@ def test_a_future_only_in_reported_speech_and_a_quoted_law_title(sentence, expec
 )
 def test_dates_written_in_the_pages_other_languages_keep_their_month_and_day(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The centre was certified to OHSAS 18001: 2007 in 2019.", ["2019"]),  # a standard's edition
+        ("Certified under ISO 9001:2015 in 2019.", ["2019"]),
+        ("Services moved to Türksat (Şahin, 2016).", []),  # a cited source, in any alphabet
+        ("The portal opened its doors (Odabaş 2009).", []),  # with or without its comma
+        ("It won the award (in 2015).", ["2015"]),  # a bracketed date is no citation
+    ],
+)
+def test_standards_editions_and_cited_sources_date_no_event(sentence, expected):
+    assert dates(sentence) == expected

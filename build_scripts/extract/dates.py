@@ -182,7 +182,10 @@ _RANGE_BEFORE = re.compile(
     rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$|"
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
-_SOURCE_BRACKET = (re.compile(r"\((?:[A-Z][\w&.' -]*,\s*)?$"), re.compile(r"^\s*\)"))
+# A source cited in brackets, in any alphabet, with or without its comma: "(OECD, 2018)", "(Şahin 2016)"
+_SOURCE_BRACKET = (re.compile(r"\((?:(?P<source>[^\W\d_][\w&.' -]*?)(?:,\s*|\s+))?$"), re.compile(r"^\s*[);]"))
+# A standard's edition: "OHSAS 18001: 2007", "ISO 9001:2015", "ISO/IEC 27001:2013"
+_STANDARD_BEFORE = re.compile(r"\b[A-Z][A-Z/]{1,10}\s*\d{3,5}(?:-\d+)?\s*:\s*$")
 _PHONE_BEFORE = re.compile(
     r"(?:\+\d{1,3}|\b(?:tel|phone|fax|hotline)\b\D{0,15}\d+)(?:[\s().-]+\d+)*[\s().-]+$", re.IGNORECASE
 )
@@ -544,7 +547,10 @@ def _is_window_or_stamp(sentence: str, match: re.Match[str]) -> bool:
     clause_before = _own_clause(sentence, match)[: match.start()]
     if _STAMP_BEFORE.match(before) or _RANGE_BEFORE.search(before) or _PHONE_BEFORE.search(before):
         return True
-    if _SOURCE_BRACKET[0].search(before) and _SOURCE_BRACKET[1].match(after):
+    cited = _SOURCE_BRACKET[0].search(before)
+    if cited and _SOURCE_BRACKET[1].match(after) and (not cited["source"] or cited["source"][0].isupper()):
+        return True
+    if _STANDARD_BEFORE.search(before):
         return True
     if re.search(r"\bsince\s+$", before, re.IGNORECASE):
         return True
