@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from build_scripts.extract import word_lists
 from build_scripts.extract.relative import (
     day_number,
-    foreign_month_pattern,
     day_without_year,
+    foreign_month_pattern,
     month_number,
     month_without_year,
     relative_date,
@@ -47,10 +47,8 @@ MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
     # wire stamps in capitals: "12 JAN 2023"
     r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+|"
+    r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+|" + foreign_month_pattern() + ")"
     # and in the pages' other languages: "17 марта 2009", "25 de fevereiro de 2013", "14 yanvar 2026"
-    + foreign_month_pattern()
-    + ")"
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
@@ -183,7 +181,10 @@ _RANGE_BEFORE = re.compile(
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
 # A source cited in brackets, in any alphabet, with or without its comma: "(OECD, 2018)", "(Şahin 2016)"
-_SOURCE_BRACKET = (re.compile(r"\((?:(?P<source>[^\W\d_][\w&.' -]*?)(?:,\s*|\s+))?$"), re.compile(r"^\s*[);]"))
+_SOURCE_BRACKET = (
+    re.compile(r"\((?:(?P<source>[^\W\d_][\w&.' -]*?)(?:,\s*|\s+))?$"),
+    re.compile(r"^\s*[);]"),
+)
 # A standard's edition: "OHSAS 18001: 2007", "ISO 9001:2015", "ISO/IEC 27001:2013"
 _STANDARD_BEFORE = re.compile(r"\b[A-Z][A-Z/]{1,10}\s*\d{3,5}(?:-\d+)?\s*:\s*$")
 _PHONE_BEFORE = re.compile(

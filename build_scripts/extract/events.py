@@ -271,7 +271,10 @@ def _occasion_events(
         _Found(r.sentence.start, _event(news_date, r, r.countries))
         for number, r in enumerate(read)
         if not _event_mentions(r.mentions)
-        and (_at_the_occasion(r.sentence.text) or (number == 0 and not r.mentions and _lead_tells_the_news(r.sentence.text)))
+        and (
+            _at_the_occasion(r.sentence.text)
+            or (number == 0 and not r.mentions and _lead_tells_the_news(r.sentence.text))
+        )
         # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
         and (not r.days_before or news_date in r.days_before)
     ]
