@@ -96,3 +96,19 @@ def test_people_birds_and_dollars_are_not_countries(text, expected):
 )
 def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
     assert [country.code for country in countries_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Cyrillic name takes its case endings: nominative, genitive, locative, instrumental
+        ("Казахстан и Узбекистан", ["KZ", "UZ"]),
+        ("В Казахстане открыт центр, как и в России.", ["KZ", "RU"]),
+        ("Сьогодні в Україні та Молдові", ["UA", "MD"]),
+        ("Центр открылся в Бишкеке.", ["KG"]),  # a capital places the sentence in its country
+        ("საქართველოს იუსტიციის სამინისტრო", ["GE"]),
+        ("Lisboa tem um novo espaço; no Brasil também.", ["PT", "BR"]),
+    ],
+)
+def test_countries_and_capitals_in_the_pages_other_languages(text, expected):
+    assert [country.code for country in countries_in(text)] == expected

@@ -286,3 +286,43 @@ def test_an_aside_happening_beside_a_count_keeps_its_date():
 )
 def test_a_future_only_in_reported_speech_and_a_quoted_law_title(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Cyrillic months take their case endings; the year may carry its word ("г.", "року")
+        ("Распоряжение от 25 октября 2005 г. N 1789-р", ["2005-10-25"]),
+        ("Сьогодні, 24 грудня 2021 року, відкрито центр.", ["2021-12-24"]),
+        ("Центр открыт 28 Мая 2014.", ["2014-05-28"]),
+        # Spanish and Portuguese write "de" between day, month and year, or a month first
+        ("A loja abriu em 25 de fevereiro de 2013.", ["2013-02-25"]),
+        ("Bogotá D.C., Marzo 15 de 2010.", ["2010-03-15"]),
+        ("El centro abrió en junio de 2008.", ["2008-06"]),
+        # Georgian and Azerbaijani may write the year first, with its word and the day's suffix
+        ("2012 წლის 12 ივნისს გაიხსნა.", ["2012-06-12"]),
+        ("Qanun 2005-ci il dekabrın 19-da qəbul edilib.", ["2005-12-19"]),
+        ("Mərkəz 14 yanvar 2026-cı il açılıb.", ["2026-01-14"]),
+        # numbers with dashes, and a comma without its space
+        ("The portal went live on 07-08-2020.", ["2020-08-07"]),
+        ("The centre opened on May 18,2016.", ["2016-05-18"]),
+        # a month name is a month only beside a day or a year: "junior" and "may" are not
+        ("The junior team won in 2019.", ["2019"]),
+    ],
+)
+def test_dates_written_in_the_pages_other_languages_keep_their_month_and_day(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The centre was certified to OHSAS 18001: 2007 in 2019.", ["2019"]),  # a standard's edition
+        ("Certified under ISO 9001:2015 in 2019.", ["2019"]),
+        ("Services moved to Türksat (Şahin, 2016).", []),  # a cited source, in any alphabet
+        ("The portal opened its doors (Odabaş 2009).", []),  # with or without its comma
+        ("It won the award (in 2015).", ["2015"]),  # a bracketed date is no citation
+    ],
+)
+def test_standards_editions_and_cited_sources_date_no_event(sentence, expected):
+    assert dates(sentence) == expected

@@ -228,3 +228,55 @@ def test_a_statement_or_a_second_mention_at_the_occasion_is_no_new_event():
     events = extract_text(text).events
     found = [(event.date.iso, [country.code for country in event.countries]) for event in events]
     assert found == [("2024-03-07", ["EC"])]
+
+
+@pytest.mark.parametrize(
+    ("header", "lead"),
+    [
+        (
+            "BAKU, Azerbaijan, July 29\n\n",
+            "President Ilham Aliyev has attended the opening of the Balakan centre.",
+        ),
+        (" date 2020-07-29 ", "The Government of Azerbaijan opened a new service centre in Balakan."),
+        ("Politics 29 July 2020 15:30\n\n", "A new service centre was inaugurated in Balakan, Azerbaijan."),
+    ],
+)
+def test_an_undated_lead_tells_the_news_of_the_day_its_dateline_gives(header, lead):
+    """The first sentence of a news article, telling in the past what happened, happened on the day
+    its dateline or stamp gives, though it names no date itself."""
+    text = f"Balakan centre opens\n\n{header}{lead} It has 20 windows.\n"
+    events = extract_text(text, PartialDate(2020, 7, 29)).events
+    assert [(event.date.iso, event.quote) for event in events] == [("2020-07-29", lead)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Who has not spent a morning going from one office to another?",  # a blog's question
+        "The ministry will open a new centre in Balakan.",  # a plan
+        "Ten years ago, a certificate meant a week of queues.",  # another time
+    ],
+)
+def test_a_lead_that_asks_looks_ahead_or_tells_another_time_is_not_the_days_news(lead):
+    text = f"Balakan centre\n\nBAKU, Azerbaijan, July 29\n\n{lead} It has 20 windows.\n"
+    assert "2020-07-29" not in [
+        event.date.iso for event in extract_text(text, PartialDate(2020, 7, 29)).events
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five more centres will open in Baku this year.",
+        "The Shusha centre is expected to open in 2024.",
+        "In 2023 the ministry plans to open halls in five cities.",
+    ],
+)
+def test_what_a_sentence_tells_as_ahead_is_planned_unless_dated_before_publication(sentence):
+    events = extract_text(f"Centres\n\n{sentence}\n", PartialDate(2023, 12, 19)).events
+    assert [event.status for event in events] == ["planned"]
+
+
+def test_a_past_date_in_a_sentence_about_plans_stays_done():
+    text = "Centres\n\nThe first centre, opened in 2019, will be joined by five more.\n"
+    assert [event.status for event in extract_text(text, PartialDate(2023, 12, 19)).events] != ["planned"]

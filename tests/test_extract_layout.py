@@ -93,3 +93,45 @@ def test_an_inline_about_block_at_the_foot_names_countries_but_dates_no_event():
     extraction = extract_text(text)
     assert [event.date.iso for event in extraction.events] == ["2022-06-01"]
     assert [country.code for country in extraction.countries] == ["LT", "MD"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "published"),
+    [
+        (" date 2016-11-07 ASTANA. KAZINFORM - Estonia has joined the hub.", "2016-11-07"),
+        ("date 2019-12 Portugal celebrates its citizen shops.", "2019-12"),
+        (" date 2017-12 07:00 The first centre opened in Straseni.", "2017-12"),
+    ],
+)
+def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, published):
+    """A crawler's "date YYYY-MM-DD" label opening the page dates the page: it is neither part of the
+    title nor a sentence, and its date is no event."""
+    text = first_line + "\n\nMore text follows here, with no other date.\n"
+    extraction = extract_text(text)
+    assert str(extraction.published) == published
+    assert "date" not in extraction.title.casefold().split()
+    assert all("date" not in event.quote.casefold().split() for event in extraction.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher"),
+    [
+        # a byline's last part names the house
+        (
+            "Centres open\n\nBy Aigerim Seisembayeva, The Astana Times\n\nThe centres opened.\n",
+            "The Astana Times",
+        ),
+        # a wire's attribution closing a lead sentence
+        ("Centres open\n\nThe centre in Balakan opened its doors, Trend reports.\n", "Trend"),
+        ("Hub grows\n\nEstonia has joined the hub, Kazinform correspondent reports.\n", "Kazinform"),
+        # an agency in capitals after the dateline's place (and date)
+        ("Hub grows\n\nASTANA. KAZINFORM - Estonia has joined the hub.\n", "KAZINFORM"),
+        ("Forum\n\nGENEVA. May 16. KAZINFORM The delegation presented its results.\n", "KAZINFORM"),
+        # a dateline's agency in brackets, a source line above the text, a site signing its stamp
+        ("Forum\n\nTASHKENT, Nov. 22 (UzA) -- The agency opened a centre.\n", "UzA"),
+        ("Portal\n\nSource: Xinhua| 2017-06-11 19:16:46\n\nThe portal went live.\n", "Xinhua"),
+        ("ID cards\n\nAgenda.ge, 23 May 2014 - 15:38, Tbilisi\n\nThe law changed.\n", "Agenda.ge"),
+    ],
+)
+def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):
+    assert extract_text(text).publisher == publisher

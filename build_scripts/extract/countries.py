@@ -72,6 +72,7 @@ def _names() -> dict[str, str | None]:
     data = word_lists.names()
     names.update(word_lists.load_yaml(ALIASES_FILE))
     names.update(data["names"])
+    names.update(data["foreign_names"])
     for city, code in _cities().items():
         names.setdefault(city, code)  # a country's own name wins over a city's ("Mexico")
     for demonym, code in data["demonyms"].items():
@@ -89,7 +90,23 @@ def _pattern() -> re.Pattern[str]:
     abbreviations = sorted(word_lists.names()["abbreviations"], key=len, reverse=True)
     alternatives = "|".join(re.escape(word) for word in words)
     short = "|".join(re.escape(word) for word in abbreviations)
-    return re.compile(rf"(?<![\w-])(?:(?P<name>{alternatives})|(?P<abbreviation>{short}))(?![\w-])")
+    stems = "|".join(re.escape(stem) for stem in sorted(_foreign_stems(), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<name>{alternatives})|(?P<abbreviation>{short})|(?P<stem>{stems})[^\W\d_]{{0,3}})(?![\w-])"
+    )
+
+
+@cache
+def _foreign_stems() -> dict[str, str]:
+    """Countries and cities as the pages' other languages write them, by the stem their case endings
+    follow ("Казахстан" for "Казахстане"), to the alpha-2 code."""
+    listed = word_lists.names()["foreign_stems"]
+    return {stem: code for code, stems in listed.items() for stem in stems}
+
+
+def _stem_code(word: str) -> str:
+    stems = sorted(_foreign_stems(), key=len, reverse=True)
+    return _foreign_stems()[next(stem for stem in stems if word.startswith(stem))]
 
 
 @cache
@@ -185,6 +202,8 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
     for match in _pattern().finditer(text):
         if match["abbreviation"]:
             code = word_lists.names()["abbreviations"][match["abbreviation"]]
+        elif match["stem"]:
+            code = _stem_code(match.group())
         else:
             form = match["name"]
             code = _names().get(form, _upper_names().get(form))

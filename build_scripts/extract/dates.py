@@ -14,6 +14,7 @@ from build_scripts.extract import word_lists
 from build_scripts.extract.relative import (
     day_number,
     day_without_year,
+    foreign_month_pattern,
     month_number,
     month_without_year,
     relative_date,
@@ -41,12 +42,13 @@ _ORDINAL_WORDS = {
 } | {"twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50}
 
 MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     # "Aug." keeps its dot: "Aug. 23" is a day
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
     # wire stamps in capitals: "12 JAN 2023"
     r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-    r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+"
+    r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+|" + foreign_month_pattern() + ")"
+    # and in the pages' other languages: "17 марта 2009", "25 de fevereiro de 2013", "14 yanvar 2026"
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
@@ -55,21 +57,31 @@ _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
 _DIRECTION = r"this|last|next|past|previous|coming|current|present|same|following|preceding"
+# "of" as the Spanish and Portuguese write it in a date: "15 de julio de 2005", "agosto de 2012"
+_OF = r"(?:of|de|del)"
+# What follows a year written first: "2012 წლის" (Georgian), "2005-ci il", "2025-ci ilin" (Azerbaijani)
+_YEAR_WORD = r"წლის|ilin|il|жылғы|year"
+
 # "3 March this year", "May of the present year": one date
 _RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"
 
 _PATTERN = re.compile(
     rf"""
     (?P<iso>(?<![\d.])(?P<iso_y>\d{{4}})(?P<iso_sep>[-/.])(?P<iso_m>\d\d?)(?P=iso_sep)(?P<iso_d>\d\d?)(?!\d))
-  | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})[./](?P<num_b>\d{{1,2}})[./](?P<num_y>\d{{4}})(?!\d))
+  | (?P<numeric>(?<![\d.,])(?P<num_a>\d{{1,2}})(?P<num_sep>[./-])(?P<num_b>\d{{1,2}})(?P=num_sep)
+        (?P<num_y>(?:19|20)\d\d)(?!\d))  # "05.01.2018", "28/05/2004", "07-08-2020"
+  # the year first, as in Georgian and Azerbaijani: "2012 წლის 12 ივნისს", "2005-ci il dekabrın 19-da"
+  | (?P<ydm>(?P<ydm_y>{YEAR})(?:-[^\W\d_]{{1,3}})?\s+(?:{_YEAR_WORD})\s+
+        (?:(?P<ydm_d>{DAY})(?:\s?-?[^\W\d_]{{1,3}})?\s+(?P<ydm_m>{MONTH})|(?P<ydm_m2>{MONTH})\s+(?P<ydm_d2>{DAY})))
   | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
         (?i:(?:of\s+)?(?:the\s+)?(?P<ry_dir>{_DIRECTION})\s+year)\b)
   | (?P<month_range>(?P<mr_first>{MONTH})\s*[-–—/]\s*(?P<mr_last>{MONTH}),?\s+(?P<mr_y>{YEAR}))
-  | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,?\s+|/)(?P<mdy_y>{YEAR}))  # "July 24/2024"
-  | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:of\s+)?(?P<dmy_m>{MONTH}),?\s+(?P<dmy_y>{YEAR}))
-  | (?P<my>(?P<my_m>{MONTH})(?:\s+of)?,?\s+(?P<my_y>{YEAR}))
+  # "July 24/2024", "May 18,2016", "Marzo 15 de 2010"
+  | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,\s*|\s+(?:de\s+)?|/)(?P<mdy_y>{YEAR}))
+  | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:{_OF}\s+)?(?P<dmy_m>{MONTH}),?\s+(?:{_OF}\s+)?(?P<dmy_y>{YEAR}))
+  | (?P<my>(?P<my_m>{MONTH})(?:\s+{_OF})?,?\s+(?P<my_y>{YEAR}))
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
-  | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:of\s+)?(?P<dm_m>{MONTH}))
+  | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:{_OF}\s+)?(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
   | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
@@ -168,7 +180,13 @@ _RANGE_BEFORE = re.compile(
     rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$|"
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
-_SOURCE_BRACKET = (re.compile(r"\((?:[A-Z][\w&.' -]*,\s*)?$"), re.compile(r"^\s*\)"))
+# A source cited in brackets, in any alphabet, with or without its comma: "(OECD, 2018)", "(Şahin 2016)"
+_SOURCE_BRACKET = (
+    re.compile(r"\((?:(?P<source>[^\W\d_][\w&.' -]*?)(?:,\s*|\s+))?$"),
+    re.compile(r"^\s*[);]"),
+)
+# A standard's edition: "OHSAS 18001: 2007", "ISO 9001:2015", "ISO/IEC 27001:2013"
+_STANDARD_BEFORE = re.compile(r"\b[A-Z][A-Z/]{1,10}\s*\d{3,5}(?:-\d+)?\s*:\s*$")
 _PHONE_BEFORE = re.compile(
     r"(?:\+\d{1,3}|\b(?:tel|phone|fax|hotline)\b\D{0,15}\d+)(?:[\s().-]+\d+)*[\s().-]+$", re.IGNORECASE
 )
@@ -296,6 +314,12 @@ def _resolve_full_date(match: re.Match[str]) -> PartialDate | None:
     return safe_date(int(match[f"{kind}_y"]), month, day)
 
 
+def _resolve_year_first(match: re.Match[str]) -> PartialDate | None:
+    """'2012 წლის 12 ივნისს' (year, day, month) or '2005-ci il dekabrın 19-da' (year, month, day)."""
+    month, day = match["ydm_m"] or match["ydm_m2"], match["ydm_d"] or match["ydm_d2"]
+    return safe_date(int(match["ydm_y"]), month_number(month), day_number(day))
+
+
 def _resolve_month_range(match: re.Match[str]) -> PartialDate | None:
     """'February–March 2020' dates its first month; a longer span is a period."""
     first, last = month_number(match["mr_first"]), month_number(match["mr_last"])
@@ -388,6 +412,7 @@ _ABSOLUTE: dict[str, Callable[[re.Match[str]], PartialDate | None]] = {
     "numeric": _resolve_numeric,
     "mdy": _resolve_full_date,
     "dmy": _resolve_full_date,
+    "ydm": _resolve_year_first,
     "month_range": _resolve_month_range,
     "my": _resolve_month_year,
     "year": _resolve_year,
@@ -523,7 +548,10 @@ def _is_window_or_stamp(sentence: str, match: re.Match[str]) -> bool:
     clause_before = _own_clause(sentence, match)[: match.start()]
     if _STAMP_BEFORE.match(before) or _RANGE_BEFORE.search(before) or _PHONE_BEFORE.search(before):
         return True
-    if _SOURCE_BRACKET[0].search(before) and _SOURCE_BRACKET[1].match(after):
+    cited = _SOURCE_BRACKET[0].search(before)
+    if cited and _SOURCE_BRACKET[1].match(after) and (not cited["source"] or cited["source"][0].isupper()):
+        return True
+    if _STANDARD_BEFORE.search(before):
         return True
     if re.search(r"\bsince\s+$", before, re.IGNORECASE):
         return True

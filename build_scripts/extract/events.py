@@ -11,7 +11,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from build_scripts.extract.countries import continuation_opener, countries_in, leading_phrase
-from build_scripts.extract.dates import DateMention, dates_the_origin, find_dates, tells_a_plan
+from build_scripts.extract.dates import (
+    DateMention,
+    dates_the_origin,
+    find_dates,
+    speaks_of_future,
+    tells_a_plan,
+)
 from build_scripts.extract.layout import Layout, Sentence, find_publisher, parse_layout
 from build_scripts.extract.published import has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
@@ -159,10 +165,11 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
 
 
 def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:
-    """What the text dates after its own publication can only be a plan."""
-    if published and event.date.compare(published) > 0:
-        return replace(event, status="planned")
-    return event
+    """What the text dates after its own publication can only be a plan; what its sentence tells as
+    ahead ("will open ... this year", "is expected to open in 2024") is one unless dated before it."""
+    after = published is not None and event.date.compare(published) > 0
+    ahead = tells_a_plan(event.quote) and (published is None or event.date.compare(published) >= 0)
+    return replace(event, status="planned") if after or ahead else event
 
 
 @dataclass(frozen=True)
@@ -262,12 +269,29 @@ def _occasion_events(
         return []
     return [
         _Found(r.sentence.start, _event(news_date, r, r.countries))
-        for r in read
+        for number, r in enumerate(read)
         if not _event_mentions(r.mentions)
-        and _at_the_occasion(r.sentence.text)
+        and (
+            _at_the_occasion(r.sentence.text)
+            or (number == 0 and not r.mentions and _lead_tells_the_news(r.sentence.text))
+        )
         # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
         and (not r.days_before or news_date in r.days_before)
     ]
+
+
+def _lead_tells_the_news(sentence: str) -> bool:
+    """The article's first sentence, undated, tells what happened on the day its dateline or stamp gives
+    ("BAKU, July 29 ... Ilham Aliyev has attended the opening of ..."), unless it looks ahead."""
+    sentence = _QUOTED.sub(" ", sentence)
+    if sentence.rstrip().endswith("?"):  # a blog's opening question tells no news
+        return False
+    done = re.search(r"\b(?:has|have|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|un|ought|t)\b|\b\w{3,}ed\b", sentence)
+    return (
+        bool(done)
+        and not speaks_of_future(sentence)
+        and not _NOT_AT_OCCASION.search(sentence.replace("has ", "", 1))
+    )
 
 
 def _without_repeats(found: list[_Found]) -> tuple[Event, ...]:

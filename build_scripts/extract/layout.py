@@ -7,6 +7,7 @@ publisher and publication date; only body sentences give events.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,12 @@ _ABBREVIATION = re.compile(
     r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
+# A stored page's date label opening a line, before the text it dates: " date 2016-11-07 ASTANA. ...",
+# "date 2017-12 07:00"; the crawler's label says when the page was published
+_DATE_LABEL = re.compile(
+    r"^\s*date\s+(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)(?:-(?P<day>\d\d))?(?:\s+\d\d?:\d\d)?(?:\s+|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -160,11 +167,24 @@ def _text_lines(text: str) -> list[_Line]:
     lines, offset = [], 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
+        if label := _DATE_LABEL.match(line):  # the label is a stamp line of its own, the rest the text
+            lines.append((offset, _date_stamp(label)))
+            offset, line, raw = offset + label.end(), line[label.end() :], raw[label.end() :]
         decoration = _MARKDOWN.match(line)
         if line.strip(" *_#>") and not _FURNITURE.search(line):
             lines.append((offset + decoration.end(), line[decoration.end() :].rstrip(" *_")))
         offset += len(raw)
     return lines
+
+
+def _date_stamp(label: re.Match[str]) -> str:
+    """A date label as a stamp line the publication date is read from: "Published: 7 November 2016"."""
+    month = calendar.month_name[int(label["month"])]
+    return (
+        f"Published: {int(label['day'])} {month} {label['year']}"
+        if label["day"]
+        else f"Published: {month} {label['year']}"
+    )
 
 
 def _before_other_news(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
@@ -241,15 +261,55 @@ def _text_start(line: str, dateline_length: int) -> int:
     return max(len(line) - len(line.lstrip()), dateline_length)
 
 
+# "By Aigerim Seisembayeva, The Astana Times", "By NAME | AGENCY": the byline's last part names the house
+_BYLINE = re.compile(r"^\s*by\s+[^,|]+?\s*[,|]\s*(?:[^,|]+[,|]\s*)*(?P<who>[^,|]+?)\s*$", re.IGNORECASE)
+# A wire's attribution in its lead: "..., Trend reports.", "..., Kazinform correspondent reports."
+_REPORTS = re.compile(
+    r",\s+(?P<who>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?)(?:\s+(?:correspondent|news\s+agency|agency))?"
+    r"\s+reports?\.?\s*$|\baccording\s+to\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)(?:\s+news\s+agency)?\W*$"
+)
+# A dateline's agency in capitals after its place (and date): "ASTANA. KAZINFORM - ", "GENEVA. May 16. KAZINFORM"
+_CAPITAL_AGENCY = re.compile(
+    r"^[A-ZÀ-Ý][A-ZÀ-Ý-]+[.,]\s+(?:[\w ]{1,12}\.\s+)?(?P<who>[A-Z]{3,}[a-z]?)\b(?!\.\w)"
+)
+# A header stamp signed by a site: "Agenda.ge, 23 May 2014 - 15:38, Tbilisi"
+_SITE_STAMP = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[a-z]{2,3})\s*[,|]")
+_LEAD_SENTENCES = 3
+
+
 def find_publisher(layout: Layout) -> str:
-    for line in layout.trailer:
+    """The house that published the article: a source or copyright line, the dateline's agency, a byline's
+    house, a wire's attribution in the lead ("..., Trend reports."), or a signature at the foot."""
+    return _trailer_source(layout) or _header_or_lead_house(layout) or _trailer_signature(layout)
+
+
+def _header_or_lead_house(layout: Layout) -> str:
+    if layout.dateline_agency:
+        return layout.dateline_agency
+    if layout.body and (capitals := _CAPITAL_AGENCY.match(layout.dateline + layout.body[0].text)):
+        return capitals["who"]
+    for line in layout.header:
+        if (site := _SITE_STAMP.match(line)) and has_date(line):
+            return site["who"]
+        if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
+            return byline["who"].strip(" .")
+    for sentence in layout.body[:_LEAD_SENTENCES]:
+        if reported := _REPORTS.search(sentence.text):
+            return (reported["who"] or reported["source"]).strip()
+    return ""
+
+
+def _trailer_source(layout: Layout) -> str:
+    for line in layout.header + layout.trailer:
         if match := _SOURCE_LINE.match(line):
             return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
     for line in layout.trailer:
         if match := _COPYRIGHT.search(line):
             return match["who"].strip()
-    if layout.dateline_agency:
-        return layout.dateline_agency
+    return ""
+
+
+def _trailer_signature(layout: Layout) -> str:
     for line in layout.trailer:  # "ATA, 2017", "Lusa | 22/05/2019", "- The Daily Star", "AZERTAC"
         signed = has_date(line) or re.match(r"\s*[-–—(]", line) or re.fullmatch(r"\s*[A-Z]{2,}\s*", line)
         name = re.split(r",\s*(?=\d)|\s*\|\s*", line.strip(" -–—()"))[0].strip()

@@ -7,16 +7,42 @@ import calendar
 import datetime
 import re
 
+from build_scripts.extract import word_lists
 from build_scripts.model import PartialDate
 
 _MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.casefold(): number for number, name in enumerate(calendar.day_name)}
+_STEM_ENDING = r"[^\W\d_]{0,5}"  # "октябр" + "я", "dekabr" + "ın", "ივნის" + "ს"
+
+
+def _foreign_months(kind: str) -> dict[str, int]:
+    """The month names of other languages (`foreign_month_stems` or `_words`), casefolded, to their number."""
+    listed = word_lists.names()["dates"][f"foreign_month_{kind}"]
+    return {name.casefold(): int(number) for number, names in listed.items() for name in names}
+
+
+_FOREIGN_STEMS = _foreign_months("stems")
+_FOREIGN_WORDS = _foreign_months("words")
+
+
+def foreign_month_pattern() -> str:
+    """A regex for a month named in another language: a stem with its ending, or a word as written."""
+    stems = "|".join(re.escape(stem) for stem in sorted(_FOREIGN_STEMS, key=len, reverse=True))
+    words = "|".join(re.escape(word) for word in sorted(_FOREIGN_WORDS, key=len, reverse=True))
+    return rf"(?<!\w)(?i:(?:{stems}){_STEM_ENDING}|(?:{words}))(?!\w)"
 
 
 def month_number(text: str) -> int:
-    return _MONTHS[text.rstrip(".").casefold()]
+    """1 to 12 for a month's name, English ("Sept.", "DECEMBER") or another language's ("октября")."""
+    name = text.rstrip(".").casefold()
+    if name in _MONTHS:
+        return _MONTHS[name]
+    if name in _FOREIGN_WORDS:
+        return _FOREIGN_WORDS[name]
+    stems = sorted(_FOREIGN_STEMS, key=len, reverse=True)
+    return next(_FOREIGN_STEMS[stem] for stem in stems if name.startswith(stem))
 
 
 def day_number(text: str) -> int:
