@@ -25,7 +25,9 @@ def _extras() -> dict[str, str]:
 def _aliases() -> dict[str, str]:
     with ALIASES_FILE.open(encoding="utf-8") as stream:
         aliases = yaml.safe_load(stream)
-    return {name.casefold(): code for name, code in {**aliases, **{v: k for k, v in _extras().items()}}.items()}
+    return {
+        name.casefold(): code for name, code in {**aliases, **{v: k for k, v in _extras().items()}}.items()
+    }
 
 
 def country(code: str) -> Country:
