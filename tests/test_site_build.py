@@ -131,7 +131,8 @@ def test_open_data_files_follow_the_published_format(built_site):
         "title": "Uzbekistan intends to adopt Kazakhstan's experience in developing public services",
         "publisher": "The Astana Times",
         "published": "2018-01-05",
-        "url": "",
+        "url": "http://ifg.cc/en/aktuelles/nachrichten/regionen/274-kz-kasachstan-kazakhstan/"
+        "55314-kz-uzbekistan-to-apply-kazakh-public-service-development-experience.html",
     }
     for entry in entries:
         assert (built_site / entry["url"] / "index.html").exists()
