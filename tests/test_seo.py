@@ -97,6 +97,8 @@ def test_an_entry_page_describes_its_event_for_search_engines(built_site):
             "publisher": {"@type": "Organization", "name": "The Astana Times"},
             "author": {"@type": "Person", "name": "Aigerim Seisembayeva"},
             "datePublished": "2018-01-05",
+            "url": "http://ifg.cc/en/aktuelles/nachrichten/regionen/274-kz-kasachstan-kazakhstan/"
+            "55314-kz-uzbekistan-to-apply-kazakh-public-service-development-experience.html",
         },
     }
     year = json_ld(
