@@ -87,6 +87,13 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     urls.add_argument("new_site", type=Path, help="the folder of the new build (e.g. site/)")
 
+    generate = commands.add_parser(
+        "generate",
+        help="write the generated docs tree (pages, data, feeds, citations, redirects and docs/) into a folder",
+        description="Write every page and file the build generates from seeds/, with the hand-written "
+        "docs/ pages, into DIR: what MkDocs renders, for another renderer or a person to work from.",
+    )
+    generate.add_argument("folder", type=Path, metavar="DIR", help="where to write (made if missing)")
     extract = commands.add_parser("extract", help="find the dates, countries and events in a raw text")
     extract.add_argument("file", type=Path)
     extract.add_argument("--published", help="reference date YYYY, YYYY-MM or YYYY-MM-DD")
@@ -128,6 +135,8 @@ def run(arguments: argparse.Namespace) -> int:
         return commands.validate_command(arguments.paths, arguments.format, arguments.fix)
     if arguments.command == "new":
         return commands.new_command(arguments.source, arguments.id)
+    if arguments.command == "generate":
+        return commands.generate_command(arguments.folder)
     if arguments.command == "check-urls":
         return commands.check_urls_command(arguments.old_sitemap, arguments.new_site)
     return commands.extract_command(arguments.file, arguments.published, arguments.format)

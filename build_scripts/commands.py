@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from build_scripts.build_model import build_timeline
 from build_scripts.environment import ROOT
-from build_scripts.model import PartialDate, Problem, one_line, slugify
+from build_scripts.model import PartialDate, Problem, SeedProblems, one_line, slugify
 from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
 from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
@@ -131,6 +131,40 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def generate_command(folder: Path) -> int:
+    """Writes the docs tree MkDocs renders: docs/ as it is, then every generated page and file.
+
+    A file is written only when its content changed; nothing else in `folder` is removed.
+    """
+    from mkdocs.config import load_config
+
+    from build_scripts.mkdocs_hook import build_date
+    from build_scripts.site import generate_site
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    try:
+        site = generate_site(seed_paths(SEEDS_DIR), ROOT, config.site_url, build_date())
+    except SeedProblems as problems:
+        print(f"error: the seeds have problems; nothing was written.\n{problems}", file=sys.stderr)
+        return 1
+    docs = Path(config.docs_dir)
+    written = 0
+    contents = {
+        **{str(path.relative_to(docs)): path.read_bytes() for path in docs.rglob("*") if path.is_file()},
+        **{path: markdown.encode("utf-8") for path, markdown in site.pages.items()},
+        **site.files,
+    }
+    for relative, content in sorted(contents.items()):
+        target = folder / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        written += 1
+    print(f"{folder}: {len(contents)} files ({len(site.pages)} generated pages), {written} written.")
+    return 0
 
 
 def check_urls_command(old_sitemap: Path, new_site: Path) -> int:

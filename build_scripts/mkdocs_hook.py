@@ -3,6 +3,9 @@
 MkDocs writes pages one by one into site_dir. This hook points site_dir at a staging folder
 and publishes it only when the build succeeded (strict warnings included), so a failed build
 leaves the last good site exactly as it was.
+
+A rebuild reuses what the last good build rendered (see `page_cache.py`): a generated page whose
+Markdown and surroundings did not change is taken from the published site, not rendered again.
 """
 
 from __future__ import annotations
@@ -14,14 +17,17 @@ import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
+import jinja2
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from build_scripts import page_cache
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
 from build_scripts.publish import build_lock, new_staging, publish_site
 from build_scripts.read_seeds import seed_paths
+from build_scripts.redirects import REDIRECTS_FILE
 from build_scripts.security import with_policy
 from build_scripts.site import GeneratedSite, generate_site
 
@@ -45,10 +51,21 @@ class _Build:
     staging_dir: Path | None = None
     lock = ExitStack()
     warnings = _WarningCounter()
+    # Reuse of the last good build's pages (page_cache.py)
+    command = "build"
+    generated: tuple[Path, str, GeneratedSite] | None = None  # to keep for the next build
+    fingerprint = ""
+    previous = page_cache.PageCache()
+    recorded = page_cache.PageCache()
+    nav_pages: set[str] = set()
+    keys: dict[str, tuple[str, int]] = {}  # by page URL: its key, the warning count before rendering
+    reused: dict[str, tuple[str, page_cache.PageRecord]] = {}  # by page URL: published text, record
+    search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
 
 
 def on_startup(command, dirty):
     PreviewState.serving = command == "serve"
+    _Build.command = command
 
 
 def on_config(config):
@@ -67,9 +84,7 @@ def on_pre_build(config):
     if not config.site_url:
         raise PluginError("mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses.")
     try:
-        _Build.site = PreviewState.last_good_site = generate_site(
-            seed_paths(SEEDS_DIR), base=ROOT, site_url=config.site_url, build_date=build_date()
-        )
+        _Build.site = PreviewState.last_good_site = _generate(config.site_url)
         PreviewState.problems = []
     except SeedProblems as problems:
         if not (PreviewState.serving and PreviewState.last_good_site):
@@ -78,6 +93,65 @@ def on_pre_build(config):
             log.error(line)
         log.error("The preview shows the last good version of the timeline until they are fixed.")
         _Build.site, PreviewState.problems = PreviewState.last_good_site, problems.problems
+    _start_reuse(config)
+
+
+def _start_reuse(config) -> None:
+    """What this build may take from the last good one, and where it records what it renders."""
+    _Build.fingerprint = page_cache.fingerprint(
+        config_file=Path(config.config_file_path),
+        folders=[
+            Path(config.docs_dir),
+            Path(config.theme.custom_dir or config.docs_dir),
+            ROOT / "build_scripts",
+        ],
+        settings=[config.site_url, _Build.command, type(config).__module__],
+    )
+    if _Build.command == "serve":
+        _Build.previous = page_cache.IN_MEMORY.get(_Build.published_dir) or page_cache.PageCache()
+    else:
+        _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
+    _Build.recorded = page_cache.PageCache()
+    _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}
+    search = config.plugins.get("material/search")
+    if search is not None and getattr(search, "search_index", None) is not None:
+        _record_search_entries(search.search_index)
+
+
+def _record_search_entries(index) -> None:
+    """The search plugin's index learns a reused page from its record, without parsing it again."""
+    add_entry = index.add_entry_from_context
+
+    def add_entry_from_context(page):
+        reused = _Build.reused.get(page.url)
+        if reused is not None:
+            index.entries.extend(reused[1].search_entries)
+            return
+        before = len(index.entries)
+        add_entry(page)
+        _Build.search_entries[page.url] = tuple(index.entries[before:])
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def _generate(site_url: str) -> GeneratedSite:
+    """The pipeline's output; taken from the last good build when nothing it reads has changed."""
+    seeds, day = seed_paths(SEEDS_DIR), build_date()
+    digest = page_cache.inputs_digest(
+        [*seeds, ROOT / REDIRECTS_FILE], [ROOT / "build_scripts"], [site_url, day.isoformat()]
+    )
+    if _Build.command == "serve":
+        if PreviewState.last_good_digest == digest and PreviewState.last_good_site is not None:
+            return PreviewState.last_good_site
+        site = generate_site(seeds, base=ROOT, site_url=site_url, build_date=day)
+        PreviewState.last_good_digest = digest
+        return site
+    stored = page_cache.generated_path(_Build.published_dir)
+    site = page_cache.load_generated(stored, digest)
+    if site is None:
+        site = generate_site(seeds, base=ROOT, site_url=site_url, build_date=day)
+        _Build.generated = (stored, digest, site)
+    return site
 
 
 def build_date() -> datetime.date:
@@ -97,8 +171,35 @@ def on_files(files: Files, config) -> Files:
     for path, markdown in _Build.site.pages.items():
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _Build.site.files.items():
-        files.append(File.generated(config, path, content=content))
+        files.append(_PlacedFile.generated(config, path, content=content))
     return files
+
+
+class _PlacedFile(File):
+    """A data file, feed, citation or redirect page: one whose bytes are already published becomes
+    a second name of the published file (nothing copied, and publish_site sees it unchanged)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        content = self.content_bytes
+        target, current = Path(self.abs_dest_path), _Build.published_dir / self.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if current.stat().st_size == len(content) and current.read_bytes() == content:
+                os.link(current, target)
+                return
+        except OSError:
+            pass  # not published yet, or not as a file
+        target.write_bytes(content)
+
+
+def on_nav(nav, config, files):
+    _Build.nav_pages = {page.file.src_uri for page in nav.pages}
+    return nav
+
+
+def on_env(env, config, files):
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({page_cache.EMPTY_TEMPLATE: ""}), env.loader])
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -106,12 +207,57 @@ def on_page_markdown(markdown, page, config, files):
     # wherever it goes, and `| e` in our own templates leaves it as it is.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
+    if not _reusable(markdown, page):
+        return markdown
+    key = page_cache.page_key(_Build.fingerprint, page.url, markdown)
+    _Build.keys[page.url] = (key, _Build.warnings.count)
+    record = _Build.previous.records.get(key)
+    published = _Build.published_dir / page.file.dest_uri
+    if record is not None and published.is_file():
+        text = published.read_bytes()
+        if page_cache.sha256(text) == record.output_sha256:
+            _Build.reused[page.url] = (text.decode("utf-8"), record)
+            page.meta["template"] = page_cache.EMPTY_TEMPLATE
+            return ""
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    if page.url in _Build.keys and page.url not in _Build.reused:
+        key, warnings_before = _Build.keys[page.url]
+        if _Build.warnings.count != warnings_before:
+            del _Build.keys[page.url]  # its warning must be logged again by the next build
+    return html
+
+
+def _reusable(markdown, page) -> bool:
+    return (
+        not PreviewState.problems  # pages published with the problems notice are not reused
+        and _Build.site is not None
+        and page.file.src_uri in _Build.site.pages
+        and page_cache.reusable(markdown, page.meta, page.file.src_uri in _Build.nav_pages)
+    )
+
+
 def on_post_page(output, page, config):
-    output = with_policy(output, page.content or "")
+    reused = _Build.reused.get(page.url)
+    if reused is not None:
+        output = reused[0]
+        _Build.recorded.records[_Build.keys[page.url][0]] = reused[1]
+    else:
+        output = with_policy(output, page.content or "")
+        _record(page, output)
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
+
+
+def _record(page, output: str) -> None:
+    """Remembers a page rendered without a warning, for the next build to reuse."""
+    if page.url not in _Build.keys:
+        return
+    key = _Build.keys[page.url][0]
+    if page.url in _Build.search_entries:
+        sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
+        _Build.recorded.records[key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
 
 
 def on_post_template(output_content, template_name, config):
@@ -127,9 +273,20 @@ def on_post_build(config):
         outcome = publish_site(_Build.staging_dir, _Build.published_dir)
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
-        f"{outcome.removed} removed."
+        f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
     )
+    _keep_records()
     config.site_dir = str(_Build.published_dir)
+
+
+def _keep_records() -> None:
+    if _Build.command == "serve":
+        page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
+        return
+    _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
+    if _Build.generated is not None:
+        page_cache.save_generated(*_Build.generated)
+        _Build.generated = None
 
 
 def on_build_error(error):

@@ -22,6 +22,7 @@ TEMPLATE = Path(__file__).parent / "templates" / "preview_problems.html.j2"
 class PreviewState:
     serving = False
     last_good_site: GeneratedSite | None = None
+    last_good_digest = ""  # of the inputs the last good site was generated from
     problems: list[Problem] = []
 
 

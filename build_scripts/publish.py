@@ -61,7 +61,9 @@ def publish_site(staging: Path, published: Path) -> Published:
     old_files = _files_under(published)
     unchanged = 0
     for relative in sorted(new_files & old_files):
-        if _same_bytes(staging / relative, published / relative):
+        if os.path.samefile(staging / relative, published / relative):
+            unchanged += 1
+        elif _same_bytes(staging / relative, published / relative):
             _link_over(published / relative, staging / relative)
             unchanged += 1
     _exchange(staging, published)

@@ -41,6 +41,9 @@ def test_the_benchmark_prints_every_figure_the_scale_issue_asks_for(tmp_path):
     assert result.returncode == 0, result.stderr
     for figure in (
         "full mkdocs build",
+        "no-change rebuild time",
+        "one-seed rebuild time",
+        "save to served page",
         "peak memory",
         "largest HTML page",
         "site size",
@@ -51,3 +54,4 @@ def test_the_benchmark_prints_every_figure_the_scale_issue_asks_for(tmp_path):
     ):
         assert figure in result.stdout
     assert re.findall(r"no-change rebuild +(\d+) of", result.stdout) == ["0", "0"]
+    assert "never showed" not in result.stdout

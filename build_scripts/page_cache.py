@@ -1,0 +1,136 @@
+"""What a rebuild may reuse from the last good build, so that it renders only what changed.
+
+MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
+search plugin's parse of the result. For a generated page whose Markdown, address and
+surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
+last published build, the result is the same too: the hook then takes the published page's
+bytes (checked against the hash recorded when it was rendered) and the search entries recorded
+with it, and MkDocs renders an empty template in its place.
+
+Only pages that depend on nothing but their own Markdown are reused: generated pages outside
+the nav, with a title of their own, that list no tags of other pages. A page whose rendering
+logged a warning is never recorded, so a warning is repeated at every build until it is fixed.
+
+The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
+for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Packages whose version changes what a page looks like.
+RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
+LISTING_DIRECTIVE = "<!-- material/tags"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    output_sha256: str  # of the page as published, before any preview notice
+    search_entries: tuple[dict, ...]  # what the search plugin indexed for it
+
+
+@dataclass
+class PageCache:
+    records: dict[str, PageRecord] = field(default_factory=dict)  # by page key
+
+    @classmethod
+    def load(cls, path: Path) -> PageCache:
+        try:
+            with path.open("rb") as stream:
+                version, records = pickle.load(stream)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            return cls()
+        return cls(records) if version == FORMAT else cls()
+
+    def save(self, path: Path) -> None:
+        """Written whole or not at all: a build killed meanwhile leaves the previous record."""
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
+            pickle.dump((FORMAT, self.records), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(stream.name, path)
+
+
+def cache_path(published: Path) -> Path:
+    return published.with_name(f".{published.name}.cache")
+
+
+def fingerprint(*, config_file: Path, folders: list[Path], settings: list[str]) -> str:
+    """Everything a page's HTML depends on besides its own Markdown and address."""
+    digest = hashlib.sha256()
+    for setting in settings:
+        digest.update(b"\0setting\0" + setting.encode())
+    for package in RENDERERS:
+        try:
+            digest.update(f"\0{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"\0{package} absent".encode())
+    for path in [config_file, *sorted(_files_under(folders))]:
+        digest.update(b"\0file\0" + str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _files_under(folders: list[Path]) -> set[Path]:
+    return {
+        Path(directory, name)
+        for folder in folders
+        if folder.is_dir()
+        for directory, _, names in os.walk(folder)
+        if "__pycache__" not in Path(directory).parts
+        for name in names
+    }
+
+
+def page_key(site_fingerprint: str, url: str, markdown: str) -> str:
+    return hashlib.sha256(f"{site_fingerprint}\0{url}\0{markdown}".encode()).hexdigest()
+
+
+def reusable(markdown: str, meta: dict, in_nav: bool) -> bool:
+    """Whether the page depends on its own Markdown only (not on other pages' tags or nav)."""
+    return not in_nav and isinstance(meta.get("title"), str) and LISTING_DIRECTIVE not in markdown
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
+
+
+def inputs_digest(files: list[Path], folders: list[Path], settings: list[str]) -> str:
+    """A digest of everything the pipeline reads: when it is unchanged, so is the generated site."""
+    digest = hashlib.sha256()
+    for setting in settings:
+        digest.update(b"\0setting\0" + setting.encode())
+    for path in [*files, *sorted(_files_under(folders))]:
+        digest.update(b"\0file\0" + str(path).encode() + b"\0")
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_generated(path: Path, digest: str):
+    """The generated site of the last good build when its inputs had this digest, else None."""
+    try:
+        with path.open("rb") as stream:
+            version, stored_digest, site = pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return site if (version, stored_digest) == (FORMAT, digest) else None
+
+
+def save_generated(path: Path, digest: str, site) -> None:
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
+        pickle.dump((FORMAT, digest, site), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(stream.name, path)
+
+
+def generated_path(published: Path) -> Path:
+    return published.with_name(f".{published.name}.generated")
