@@ -23,7 +23,8 @@ OTHER = "Other countries"
 # User units of the viewBoxes; text is sized so that it stays readable on a 390 px phone.
 CHART_WIDTH = 480
 FONT_SIZE = 14
-_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _AXIS_BELOW = 34, 8, 10, 24
+# The right margin holds half of the last year label, centred on its bar.
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _AXIS_BELOW = 34, 16, 10, 24
 
 
 @dataclass(frozen=True)
