@@ -166,12 +166,6 @@ _PUBLICATION_AFTER = re.compile(
 )
 # "this year's winners", "2019's report": the date qualifies a noun, it dates no happening
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-# "ranked 24th", "took 3rd place": a standing in a table, not a happening
-_RANKING = re.compile(
-    rf"\b(?:{_words('ranking_verbs')})(?:\s+\w+)?\s+\d{{1,3}}(?:st|nd|rd|th)\b|"
-    rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_words('ranking_nouns')})\b",
-    re.IGNORECASE,
-)
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
@@ -505,7 +499,7 @@ def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup not in ("year", "my", "month", "bare_month", "relative", "month_range", "quarter"):
         return False
     clause = _own_clause(sentence, match)
-    if _RANKING.search(clause) or _COUNTED_STATE.search(clause):
+    if _COUNTED_STATE.search(clause):  # a standing in a ranking ('placed 31st in 2021') is an event
         return True
     if not (_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause)):
         return False
