@@ -174,3 +174,18 @@ def test_a_bracketed_day_dates_a_weekday_when_the_reference_knows_only_its_month
 )
 def test_this_year_and_this_month_in_other_languages(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("O plano de expansão, anunciado em agosto, foi aprovado.", ["2017-08"]),
+        ("В августе открылся новый центр.", ["2017-08"]),
+        ("La oficina abrió en octubre.", ["2017-10"]),
+        # a month alone after "since" or "until" in those languages is a period; with its year it is a date
+        ("Desde marzo el programa está parado.", []),
+        ("A loja abriu em agosto de 2009.", ["2009-08"]),
+    ],
+)
+def test_a_month_after_a_preposition_of_another_language_is_its_latest_one(sentence, expected):
+    assert dates(sentence) == expected

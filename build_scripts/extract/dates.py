@@ -69,6 +69,10 @@ _OF = r"(?:of|de|del)"
 # What follows a year written first: "2012 წლის" (Georgian), "2005-ci il", "2025-ci ilin" (Azerbaijani)
 _YEAR_WORD = r"წლის|ilin|il|жылғы|year"
 
+# Before a month in the pages' other languages: "em agosto", "en octubre", "в августе", "desde marzo"
+_FOREIGN_MONTH_PREP = r"em|en|no|na|в|во|у|desde|hasta|até"
+_FOREIGN_PERIOD_PREP = {"desde", "hasta", "até"}
+
 # "3 March this year", "May of the present year": one date
 _RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"
 
@@ -92,9 +96,10 @@ _PATTERN = re.compile(
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
   | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:{_OF}\s+)?(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
-  | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
+  | (?P<month>(?P<month_prep>(?<!\w)(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|{_FOREIGN_MONTH_PREP})\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR})
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:{_OF}\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR}|
+            \s+{foreign_year_pattern()})
     )
   | (?P<bare_month>(?<![-–])\b
         (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
@@ -487,10 +492,7 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup in ("year", "my", "month", "month_range", "quarter") and _PERIOD_BEFORE.search(before):
         return True
     if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in (
-        "since",
-        "by",
-        "until",
-        "till",
+        {"since", "by", "until", "till"} | _FOREIGN_PERIOD_PREP
     ):
         return True
     if match.lastgroup == "year":
