@@ -246,14 +246,12 @@ def test_years_counted_since_a_founding(sentence, expected):
         "The registry was set up under the Partnership Act, 1932, as amended.",
         "The hall works under Order No. 2017 of the minister.",
         "The jury praised this year's finalists from Peru.",
-        "In 2021 the country placed 31st in the e-government survey.",
-        "The municipality ranked only 12th in 2019.",
         "Officials reviewed the results of the first six months of 2021.",
         "Figures for October–December 2019 show a rise.",
         "Eight years ago, opening a café meant weeks of forms and a pile of stamped letters.",
     ],
 )
-def test_law_titles_numbers_rankings_and_reporting_periods_date_no_event(sentence):
+def test_law_titles_numbers_and_reporting_periods_date_no_event(sentence):
     assert dates(sentence) == []
 
 
@@ -270,6 +268,20 @@ def test_law_titles_numbers_rankings_and_reporting_periods_date_no_event(sentenc
 )
 def test_counts_measures_and_publication_years_date_no_event(sentence):
     assert dates(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 2021 the country placed 31st in the e-government survey.", ["2021"]),
+        ("The municipality ranked only 12th in 2019.", ["2019"]),
+        ("The country was in 33rd place in 2016 and 39th place in 2018.", ["2016", "2018"]),
+        ("In 2014 it took 3rd place among 193 countries.", ["2014"]),
+    ],
+)
+def test_a_standing_in_a_ranking_is_an_event_of_its_year(sentence, expected):
+    """Editors keep a country's place in a ranking as an event of the year it is given for."""
+    assert dates(sentence) == expected
 
 
 def test_an_aside_happening_beside_a_count_keeps_its_date():

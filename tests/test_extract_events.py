@@ -280,3 +280,15 @@ def test_what_a_sentence_tells_as_ahead_is_planned_unless_dated_before_publicati
 def test_a_past_date_in_a_sentence_about_plans_stays_done():
     text = "Centres\n\nThe first centre, opened in 2019, will be joined by five more.\n"
     assert [event.status for event in extract_text(text, PartialDate(2023, 12, 19)).events] != ["planned"]
+
+
+def test_a_title_drops_a_date_with_the_words_that_lead_into_it_in_any_language():
+    text = (
+        "Loja\n\nFoi inaugurada ontem, 17 de Dezembro, em Odivelas, a primeira loja do cidadão.\n\n"
+        "O secretário anunciou nesta segunda-feira (10) que o Governo abriu mais lojas.\n"
+    )
+    titles = [event.title for event in extract_text(text, PartialDate(2007, 12, 18)).events]
+    assert titles == [
+        "Foi inaugurada, em Odivelas, a primeira loja do cidadão",
+        "O secretário anunciou que o Governo abriu mais lojas",
+    ]

@@ -127,3 +127,65 @@ def test_quarters_month_ranges_and_restated_relative_dates(sentence, expected):
 def test_weekday_after_a_reporting_verb_dates_the_briefing_not_the_plan():
     sentence = "The ministry intends to add 30 services next year, its spokesman told reporters on Wednesday."
     assert dates(sentence) == ["2019", "2018-01-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 2018-01-05 is a Friday: the day words of the pages' languages resolve as their English meaning
+        ("Сегодня в районе состоялось открытие центра.", ["2018-01-05"]),
+        ("Вчора відкрився новий ЦНАП.", ["2018-01-04"]),
+        ("Foi inaugurada ontem a primeira loja.", ["2018-01-04"]),
+        ("Ayer se abrió la nueva oficina.", ["2018-01-04"]),
+        ("Dünən mərkəz açılıb.", ["2018-01-04"]),
+        ("В среду министр открыл центр.", ["2018-01-03"]),
+        ("El lunes se firmó el acuerdo.", ["2018-01-01"]),
+        ("O centro vai abrir na segunda-feira.", ["2018-01-08"]),
+        # a number in brackets names the day of the month, even when the reference knows only its month
+        ("Nesta segunda-feira (26), o programa comemora 23 anos.", ["2017-12-26"]),
+        ("Aconteceu ontem (21) uma comemoração.", ["2017-12-21"]),
+        # "nowadays" and a weekday of opening hours or beside its date date nothing of their own
+        ("Hoy en día, con ayuda de la tecnología, todo es más rápido.", []),
+        ("Os centros abrem de segunda a sexta-feira.", []),
+        ("El viernes 14 de febrero se firmaron dos acuerdos.", ["2017-02-14"]),
+    ],
+)
+def test_day_words_of_other_languages_resolve_like_their_english_meaning(sentence, expected):
+    assert dates(sentence) == expected
+
+
+def test_a_bracketed_day_dates_a_weekday_when_the_reference_knows_only_its_month():
+    assert dates("Nesta terça-feira (20), o Poupatempo comemora 23 anos.", reference="2020-10") == [
+        "2020-10-20"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("В этом году откроются ещё пять центров.", ["2018"]),
+        ("Ainda este ano vai ser inaugurada uma nova loja.", ["2018"]),
+        ("No ano passado, o ministério lançou a estratégia.", ["2017"]),
+        ("Em julho deste ano, cinco novas unidades foram anunciadas.", ["2018-07"]),
+        ("El dictamen 210 de enero de este año lo confirmó.", ["2018-01"]),
+        ("O governo quer abrir mais 18 lojas até junho do próximo ano.", ["2019-06"]),
+        ("Цього місяця запрацював новий центр.", ["2018-01"]),
+    ],
+)
+def test_this_year_and_this_month_in_other_languages(sentence, expected):
+    assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("O plano de expansão, anunciado em agosto, foi aprovado.", ["2017-08"]),
+        ("В августе открылся новый центр.", ["2017-08"]),
+        ("La oficina abrió en octubre.", ["2017-10"]),
+        # a month alone after "since" or "until" in those languages is a period; with its year it is a date
+        ("Desde marzo el programa está parado.", []),
+        ("A loja abriu em agosto de 2009.", ["2009-08"]),
+    ],
+)
+def test_a_month_after_a_preposition_of_another_language_is_its_latest_one(sentence, expected):
+    assert dates(sentence) == expected

@@ -12,9 +12,16 @@ from dataclasses import dataclass
 
 from build_scripts.extract import word_lists
 from build_scripts.extract.relative import (
+    day_in_brackets,
     day_number,
     day_without_year,
+    foreign_meaning,
     foreign_month_pattern,
+    foreign_relative_pattern,
+    foreign_weekday_name,
+    foreign_weekday_pattern,
+    foreign_weekday_words,
+    foreign_year_pattern,
     month_number,
     month_without_year,
     relative_date,
@@ -62,6 +69,10 @@ _OF = r"(?:of|de|del)"
 # What follows a year written first: "2012 წლის" (Georgian), "2005-ci il", "2025-ci ilin" (Azerbaijani)
 _YEAR_WORD = r"წლის|ilin|il|жылғы|year"
 
+# Before a month in the pages' other languages: "em agosto", "en octubre", "в августе", "desde marzo"
+_FOREIGN_MONTH_PREP = r"em|en|no|na|в|во|у|desde|hasta|até"
+_FOREIGN_PERIOD_PREP = {"desde", "hasta", "até"}
+
 # "3 March this year", "May of the present year": one date
 _RELATIVE_YEAR = rf",?\s+(?i:(?:of\s+)?(?:the\s+)?(?:{_DIRECTION})\s+year)\b"
 
@@ -75,6 +86,8 @@ _PATTERN = re.compile(
         (?:(?P<ydm_d>{DAY})(?:\s?-?[^\W\d_]{{1,3}})?\s+(?P<ydm_m>{MONTH})|(?P<ydm_m2>{MONTH})\s+(?P<ydm_d2>{DAY})))
   | (?P<relyear>(?:(?P<ry_d>{DAY})\s+(?:of\s+)?)?(?P<ry_m>{MONTH})(?:\s+(?P<ry_d2>{DAY}))?,?\s+
         (?i:(?:of\s+)?(?:the\s+)?(?P<ry_dir>{_DIRECTION})\s+year)\b)
+  # "julho deste ano", "marzo de este año", "октябре этого года"
+  | (?P<foreign_relyear>(?:(?<![\d,.])(?P<fry_d>{DAY})\s+(?:de\s+)?)?(?P<fry_m>{MONTH})\s+(?P<fry_year>{foreign_year_pattern()}))
   | (?P<month_range>(?P<mr_first>{MONTH})\s*[-–—/]\s*(?P<mr_last>{MONTH}),?\s+(?P<mr_y>{YEAR}))
   # "July 24/2024", "May 18,2016", "Marzo 15 de 2010"
   | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,\s*|\s+(?:de\s+)?|/)(?P<mdy_y>{YEAR}))
@@ -83,9 +96,10 @@ _PATTERN = re.compile(
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
   | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:{_OF}\s+)?(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
-  | (?P<month>(?P<month_prep>\b(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for)\s+)
+  | (?P<month>(?P<month_prep>(?<!\w)(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|{_FOREIGN_MONTH_PREP})\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:of\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR})
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:{_OF}\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR}|
+            \s+{foreign_year_pattern()})
     )
   | (?P<bare_month>(?<![-–])\b
         (?P<bare_m>January|February|March|April|June|July|August|September|October|November|December)
@@ -103,6 +117,9 @@ _PATTERN = re.compile(
   | (?P<shifted>(?i:\b(?:the\s+(?:day|evening)\s+(?:before|after)|the\s+(?:previous|next|following)\s+day|
         a\s+day\s+(?:earlier|before|later)|the\s+(?:same|following|next|previous|preceding)\s+year|
         that\s+year|a\s+year\s+(?:later|earlier))\b))
+  # "вчера", "hoje (8)", "nesta segunda-feira (26)", "в среду": a number in brackets is the day of the month
+  | (?P<foreign_relative>(?P<fr_word>{foreign_relative_pattern()})(?:\s*\((?P<fr_day>\d{{1,2}})\))?)
+  | (?P<foreign_weekday>(?P<fw_word>{foreign_weekday_pattern()})(?:\s*\((?P<fw_day>\d{{1,2}})\))?)
   | (?P<relative>(?i:\b(?P<rel_word>today|yesterday|tomorrow|tonight|
         (?:this|last|next|past|previous|coming|current)\s+
             (?:week|month|year|spring|summer|autumn|fall|winter)|
@@ -166,12 +183,6 @@ _PUBLICATION_AFTER = re.compile(
 )
 # "this year's winners", "2019's report": the date qualifies a noun, it dates no happening
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
-# "ranked 24th", "took 3rd place": a standing in a table, not a happening
-_RANKING = re.compile(
-    rf"\b(?:{_words('ranking_verbs')})(?:\s+\w+)?\s+\d{{1,3}}(?:st|nd|rd|th)\b|"
-    rf"\b\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_words('ranking_nouns')})\b",
-    re.IGNORECASE,
-)
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
@@ -199,8 +210,14 @@ _HOURS_AROUND = (
         re.IGNORECASE,
     ),
 )
+# "с понедельника по субботу", "de segunda a sexta": the second weekday of a week's opening hours
+_FOREIGN_HOURS_BEFORE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(sorted({re.escape(word[:4]) for word in foreign_weekday_words()}))})\w*(?:-feira)?"
+    r"\s+(?:по|до|a|à|al|até|hasta|[-–])\s+$",
+    re.IGNORECASE,
+)
 _EXPLICIT_DATE_AFTER = re.compile(
-    rf"^,?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}|{MONTH}\s+\d)"
+    rf"^,?\s*(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_OF}\s+)?{MONTH}|{MONTH}\s+\d)"
 )
 _CLAUSE_START = re.compile(
     r";|,\s*(?:which|who|whose|where|so that|while|and|but)\b|\s(?:while|whereas)\s|"
@@ -407,6 +424,27 @@ def _resolve_weekday(match: re.Match[str], against: _Against) -> PartialDate:
     return weekday_date(match["wd"], against.reference, against.future)
 
 
+def _resolve_foreign_relative_year(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'Julho deste ano', '15 de marzo del año pasado': the month in the year the words name."""
+    year = relative_date(foreign_meaning(match["fry_year"]), against.reference)
+    day = match["fry_d"]
+    return year and safe_date(year.year, month_number(match["fry_m"]), day_number(day) if day else None)
+
+
+def _resolve_foreign_relative(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'Вчера', 'neste ano', 'ontem (21)': as the English phrase they mean, the bracketed day winning."""
+    date = relative_date(foreign_meaning(match["fr_word"]), against.reference)
+    if match["fr_day"] and date is not None:
+        return day_in_brackets(int(match["fr_day"]), date, against.reference)
+    return date
+
+
+def _resolve_foreign_weekday(match: re.Match[str], against: _Against) -> PartialDate | None:
+    """'В среду', 'nesta segunda-feira (26)': as an English weekday, the bracketed day winning."""
+    date = weekday_date(foreign_weekday_name(match["fw_word"]), against.reference, against.future)
+    return day_in_brackets(int(match["fw_day"]), date, against.reference) if match["fw_day"] else date
+
+
 _ABSOLUTE: dict[str, Callable[[re.Match[str]], PartialDate | None]] = {
     "iso": _resolve_iso,
     "numeric": _resolve_numeric,
@@ -430,6 +468,9 @@ _RELATIVE: dict[str, Callable[[re.Match[str], _Against], PartialDate | None]] = 
     "agomonth": _resolve_ago_in_month,
     "relative": _resolve_relative_word,
     "weekday": _resolve_weekday,
+    "foreign_relyear": _resolve_foreign_relative_year,
+    "foreign_relative": _resolve_foreign_relative,
+    "foreign_weekday": _resolve_foreign_weekday,
 }
 
 
@@ -451,10 +492,7 @@ def _is_period(sentence: str, match: re.Match[str]) -> bool:
     if match.lastgroup in ("year", "my", "month", "month_range", "quarter") and _PERIOD_BEFORE.search(before):
         return True
     if match.lastgroup == "month" and match.group("month_prep").strip().casefold() in (
-        "since",
-        "by",
-        "until",
-        "till",
+        {"since", "by", "until", "till"} | _FOREIGN_PERIOD_PREP
     ):
         return True
     if match.lastgroup == "year":
@@ -493,6 +531,19 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
     return not _PAST_VERB.search(_own_clause(sentence, match))
 
 
+def _foreign_today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
+    """'Hoje, 72 unidades estão ...' and a speaker's 'сегодня' in quotes describe the present."""
+    if foreign_meaning(match["fr_word"]) != "today" or match["fr_day"]:
+        return False
+    before = sentence[: match.start()]
+    quoted = (
+        before.count("“") > before.count("”")
+        or before.count('"') % 2
+        or before.count("«") > before.count("»")
+    )
+    return bool(quoted or _COUNT_AFTER_TODAY.match(sentence[match.end() :]))
+
+
 def _is_anecdote(sentence: str, match: re.Match[str]) -> bool:
     """'This spring she did it': a vague season in a person's story dates no event of an institution."""
     if match.lastgroup != "relative" or not _SEASON.search(match.group("rel_word")):
@@ -500,12 +551,25 @@ def _is_anecdote(sentence: str, match: re.Match[str]) -> bool:
     return bool(_PERSONAL_SUBJECT.search(_own_clause(sentence, match)))
 
 
+_STATISTIC_KINDS = {
+    "year",
+    "my",
+    "month",
+    "bare_month",
+    "relative",
+    "month_range",
+    "quarter",
+    "foreign_relative",
+    "foreign_relyear",
+}
+
+
 def _is_statistic(sentence: str, match: re.Match[str]) -> bool:
     """'Last year the portal processed 4 million applications': a quantity over a period, no event."""
-    if match.lastgroup not in ("year", "my", "month", "bare_month", "relative", "month_range", "quarter"):
+    if match.lastgroup not in _STATISTIC_KINDS:
         return False
     clause = _own_clause(sentence, match)
-    if _RANKING.search(clause) or _COUNTED_STATE.search(clause):
+    if _COUNTED_STATE.search(clause):  # a standing in a ranking ('placed 31st in 2021') is an event
         return True
     if not (_QUANTITY.search(clause) and _THROUGHPUT_VERB.search(clause)):
         return False
@@ -573,6 +637,8 @@ def _is_weekday_not_a_day(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start()], sentence[match.end() :]
     if _HOURS_AROUND[0].search(before) or _HOURS_AROUND[1].match(after):
         return True
+    if match.lastgroup == "foreign_weekday" and _FOREIGN_HOURS_BEFORE.search(before):
+        return True
     return bool(_EXPLICIT_DATE_AFTER.match(after))
 
 
@@ -586,8 +652,9 @@ def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
         _is_period(sentence, match)
         or _is_comparison(sentence, match)
         or _is_window_or_stamp(sentence, match)
-        or (match.lastgroup == "weekday" and _is_weekday_not_a_day(sentence, match))
+        or (match.lastgroup in ("weekday", "foreign_weekday") and _is_weekday_not_a_day(sentence, match))
         or (match.lastgroup == "relative" and _today_is_current_state(sentence, match))
+        or (match.lastgroup == "foreign_relative" and _foreign_today_is_current_state(sentence, match))
         or _is_anecdote(sentence, match)
         or _is_statistic(sentence, match)
         or _is_attribution(sentence, match)
@@ -679,7 +746,7 @@ def find_dates(
             continue
         if kind in _RESTATABLE:
             relative_starts.add(match.start())
-        ahead = _weekday_is_future(sentence, match) if kind == "weekday" else future
+        ahead = _weekday_is_future(sentence, match) if kind in ("weekday", "foreign_weekday") else future
         ahead = ahead and not _future_only_reported(sentence, match)
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead)
@@ -694,7 +761,7 @@ def find_dates(
 
 # Relative dates that a precise date beside them restates: "20 years ago, on 13 July 2003", "next month,
 # on March 15"
-_RESTATABLE = {"ago", "agomonth", "relative", "relmonth"}
+_RESTATABLE = {"ago", "agomonth", "relative", "relmonth", "foreign_relative"}
 _RESTATING_GAP = re.compile(r"[\s,(–—-]*(?:(?:on|in)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 

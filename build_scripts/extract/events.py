@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from build_scripts.extract import word_lists
 from build_scripts.extract.countries import continuation_opener, countries_in, leading_phrase
 from build_scripts.extract.dates import (
     DateMention,
@@ -78,11 +79,10 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
     for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
         if re.search(r"anniversary|turn", text[mention.start : mention.end], re.IGNORECASE):
             continue  # "marks its 10th anniversary" is what happened, not when
-        before = re.sub(
-            r"\b(?:in|on|of|since|during|from|by|at|until)\s+$", "", text[: mention.start], flags=re.I
-        )
+        before = re.sub(rf"(?<!\w)(?:{_DATE_PREPOSITIONS})\s+$", "", text[: mention.start], flags=re.I)
         text = before + text[mention.end :]
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    text = re.sub(r",(?:\s*,)+", ",", text)  # "inaugurada ontem, 17 de Dezembro, em" leaves one comma
     text = re.split(r"[;:]|,\s+(?:which|who|where|when|while|including)\b|\s[–—]\s", text)[0]
     text = text.strip(" ,.;:-–—\"“”'")
     words = text.split()
@@ -90,6 +90,12 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
         text = " ".join(words[:12]).rstrip(",;:") + "…"
     return text[:1].upper() + text[1:] if text else "Event"
 
+
+# The words that lead into a date and go with it out of a title: "on", "nesta" ("nesta segunda-feira"), "в"
+_DATE_PREPOSITIONS = "|".join(
+    re.escape(word)
+    for word in sorted(word_lists.names()["dates"]["date_prepositions"], key=len, reverse=True)
+)
 
 _Lookup = Callable[[str], tuple[Country, ...]]
 

@@ -25,6 +25,65 @@ def _foreign_months(kind: str) -> dict[str, int]:
 
 _FOREIGN_STEMS = _foreign_months("stems")
 _FOREIGN_WORDS = _foreign_months("words")
+# "вчера" -> "yesterday", "deste ano" -> "this year", "terça-feira" -> 1 (Monday 0)
+_FOREIGN_RELATIVE = {
+    word.casefold(): meaning
+    for meaning, words in word_lists.names()["dates"]["foreign_relative_words"].items()
+    for word in words
+}
+_FOREIGN_WEEKDAYS = {
+    word: int(number)
+    for number, words in word_lists.names()["dates"]["foreign_weekdays"].items()
+    for word in words
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def foreign_relative_pattern() -> str:
+    """A regex for a relative word of another language ("вчера", "este ano"), in any case."""
+    return rf"(?<!\w)(?i:{_alternation(_FOREIGN_RELATIVE)})(?!\w)"
+
+
+def foreign_year_pattern() -> str:
+    """A regex for the words after a month that name its year relatively: "julho deste ano"."""
+    years = [word for word, meaning in _FOREIGN_RELATIVE.items() if meaning.endswith(" year")]
+    return rf"(?i:{_alternation(years)})(?!\w)"
+
+
+def foreign_weekday_pattern() -> str:
+    """A regex for a weekday of another language, in lower case as written ("в среду", "terça-feira")."""
+    return rf"(?<!\w)(?:{_alternation(_FOREIGN_WEEKDAYS)})(?!\w)"
+
+
+def foreign_weekday_words() -> list[str]:
+    return list(_FOREIGN_WEEKDAYS)
+
+
+def foreign_meaning(word: str) -> str:
+    """The English phrase a relative word of another language means: "ontem" -> "yesterday"."""
+    return _FOREIGN_RELATIVE[" ".join(word.casefold().split())]
+
+
+def foreign_weekday_name(word: str) -> str:
+    """The English name of another language's weekday: "terça-feira" -> "Tuesday"."""
+    return calendar.day_name[_FOREIGN_WEEKDAYS[" ".join(word.split())]]
+
+
+def day_in_brackets(day: int, near: PartialDate | None, reference: PartialDate) -> PartialDate | None:
+    """'Nesta segunda-feira (26)', 'ontem (21)': the day of the month named in brackets, in the month of
+    the day the word gives (or the one beside it), else in the reference's month when it knows no day."""
+    if near is not None and near.precision == "day":
+        here = datetime.date(near.year, near.month, near.day)
+        months = [_shift_month(PartialDate(near.year, near.month), step) for step in (-1, 0, 1)]
+        candidates = [safe_date(month.year, month.month, day) for month in months]
+        dated = [(abs((datetime.date(c.year, c.month, c.day) - here).days), c) for c in candidates if c]
+        return min(dated, key=lambda pair: pair[0])[1] if dated else None
+    if reference.month is not None:
+        return safe_date(reference.year, reference.month, day)
+    return None
 
 
 def foreign_month_pattern() -> str:
@@ -108,6 +167,8 @@ def weekday_date(name: str, reference: PartialDate, future: bool) -> PartialDate
 def relative_date(phrase: str, reference: PartialDate) -> PartialDate | None:
     words = phrase.casefold().split()
     unit = words[-1]
+    if unit == "now":  # "nowadays": no day
+        return None
     if unit in ("today", "tonight"):
         return reference
     if unit == "yesterday":
