@@ -54,6 +54,9 @@ class RealTally:
     countries_found: int = 0
     countries_curated: int = 0
     countries_matched: int = 0
+    event_countries_found: int = 0  # over matched events: their own countries
+    event_countries_curated: int = 0
+    event_countries_matched: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
 
@@ -65,11 +68,17 @@ class RealTally:
             ratio(self.countries_matched, self.countries_curated),
         )
         country_f1 = harmonic_mean(cp, cr)
+        ep, er = (
+            ratio(self.event_countries_matched, self.event_countries_found),
+            ratio(self.event_countries_matched, self.event_countries_curated),
+        )
         return [
             f"{label}: {self.pages} pages, {self.curated} curated events, {self.found} extracted",
             f"  events      P {precision:.3f} R {recall:.3f} F1 {f1:.3f} ({self.matched} matched)",
             f"  dates       exact {ratio(self.exact_dates, self.matched):.3f} of matched; at year 1.000 by the match rule",
-            f"  countries   P {cp:.3f} R {cr:.3f} F1 {country_f1:.3f} (the article's countries)",
+            f"  countries   P {cp:.3f} R {cr:.3f} F1 {country_f1:.3f} (the article's countries against "
+            "the curated events' countries)",
+            f"              P {ep:.3f} R {er:.3f} F1 {harmonic_mean(ep, er):.3f} (each matched event's own countries; a match shares one already)",
             f"  published   right for {ratio(self.published_right, self.pages):.3f} of pages",
             f"  publisher   right for {ratio(self.publisher_right, self.publisher_pages):.3f} of {self.publisher_pages} pages that name one",
         ]
@@ -142,6 +151,10 @@ def score_seed(seed: Seed, wanted: list[Told], tally: RealTally) -> None:
     tally.curated += len(wanted)
     tally.matched += len(pairs)
     tally.exact_dates += sum(got.date == want.date for got, want in pairs)
+    for got, want in pairs:
+        tally.event_countries_found += len(got.countries)
+        tally.event_countries_curated += len(want.countries)
+        tally.event_countries_matched += len(got.countries & want.countries)
     unaided = extract_text(seed.body)  # the publication date as the text alone gives it
     tally.published_right += unaided.published == seed.published
     if seed.publisher:
