@@ -108,3 +108,25 @@ def test_an_announcement_date_is_not_its_programme_date():
 )
 def test_publication_dates_in_stamps_and_top_lines(page, expected):
     assert extract_text(page).published == PartialDate.parse(expected)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "sex, 28/05/2004 - 17h38 | Do Portal do Governo",
+        "Business Materials 28 May 2004 19:04 (UTC +04:00)",
+        "Written by on Friday, 28 May 2004",
+        "• May 28,2004",
+    ],
+)
+def test_a_line_that_is_a_date_and_little_else_dates_the_page_even_below_the_lead(stamp):
+    """A weekday, a time, a section's or site's name beside a full date make a time stamp, even below a
+    subtitle that reads like a sentence or as a bullet; a sentence or a fact box's field does not."""
+    text = f"Hall opens in Osh\nThe ministry opened a hall in Osh.\n{stamp}\n\nThe hall has ten windows.\n"
+    assert extract_text(text).published == PartialDate(2004, 5, 28)
+
+
+@pytest.mark.parametrize("line", ["The hall opened on 28 May 2004.", "- Released: May 28, 2004"])
+def test_a_sentence_or_a_field_with_a_date_is_no_time_stamp(line):
+    text = f"Hall opens in Osh\nThe ministry opened a hall in Osh.\n{line}\n\nThe hall has ten windows.\n"
+    assert extract_text(text).published is None

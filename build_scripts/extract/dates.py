@@ -716,6 +716,11 @@ def _origin(
     return PartialDate(base.year - years, base.month if keeps_month else None)
 
 
+def without_dates(line: str) -> str:
+    """The line with its date expressions (weekdays and years too) blanked out: what else it says."""
+    return _PATTERN.sub(" ", line)
+
+
 def written_dates(line: str, reference: PartialDate | None) -> list[PartialDate]:
     """Every date written in a stamp line ("Updated: 6 March 2024"), whatever it dates."""
     dates = [_resolve(match, reference, False) for match in _PATTERN.finditer(line)]

@@ -11,7 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
-from build_scripts.extract.published import META_PREFIX, has_date
+from build_scripts.extract.published import META_PREFIX, has_date, is_date_stamp
 
 _OTHER_NEWS = re.compile(
     r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
@@ -98,8 +98,9 @@ def _is_credit(line: str) -> bool:
 
 
 def _is_top_stamp(line: str) -> bool:
-    """A dateline or time stamp line near the top: "Mon 4 Dec 2023 07.00 GMT", "Dubai, 14 February 2023"."""
-    return _is_meta(line, longest=8) and has_date(line) and not _BULLET.match(line)
+    """A dateline or time stamp line near the top: "Mon 4 Dec 2023 07.00 GMT", "Dubai, 14 February 2023",
+    or a line that is a date and little else, a bullet too ("• May 18,2016")."""
+    return (_is_meta(line, longest=8) and has_date(line) and not _BULLET.match(line)) or is_date_stamp(line)
 
 
 def _is_heading(line: str) -> bool:
@@ -219,10 +220,16 @@ def _trailer_start(lines: list[_Line], header_end: int) -> int:
 
 
 def _top_stamps(lines: list[_Line], header_end: int, trailer_start: int) -> list[int]:
-    """The dated lines among the first, before the text's first sentence: datelines and time stamps."""
+    """The dated lines among the first, before the text's first sentence: datelines and time stamps. When
+    the header has none, the first line that is a date and little else is the time stamp, even below a
+    subtitle or a lead; under a dated header it is a heading of the text ("Tuesday, 14 October 2025")."""
     sentences_at = (i for i in range(header_end, trailer_start) if _TERMINAL.search(lines[i][1]))
     text_start = next(sentences_at, trailer_start)
-    return [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
+    top = [i for i in range(header_end, min(text_start, _TOP_LINES)) if _is_top_stamp(lines[i][1])]
+    if top or any(has_date(line) for _, line in lines[:header_end]):
+        return top
+    below = (i for i in range(header_end, min(trailer_start, _TOP_LINES)) if is_date_stamp(lines[i][1]))
+    return [i] if (i := next(below, None)) is not None else []
 
 
 def _split_title(header: list[str]) -> tuple[str, list[str]]:

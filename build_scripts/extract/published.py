@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from build_scripts.extract.dates import MONTH, find_dates, written_dates
+from build_scripts.extract.dates import MONTH, find_dates, without_dates, written_dates
 from build_scripts.model import PartialDate
 
 META_PREFIX = re.compile(
@@ -26,6 +26,31 @@ _UPDATED_LABEL = re.compile(
     r"^\W*(?:(?:this\s+page\s+was\s+)?last\s+)?(?:updated|edited|modified|reviewed)\b", re.IGNORECASE
 )
 _DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
+
+
+# What a time stamp says beside its date: a time and its zone ("17h38", "19:04 (UTC +04:00)", "9:12 am")
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.h]\d\d){1,2}\b|\b[ap]\.?m\b\.?|\(?\b(?:UTC|GMT|[A-Z]{2,4}T)\s*(?:[+-]\s*\d{1,2}(?::\d\d)?)?\)?",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*[-•*·▪–]\s+")
+# "The hall opened on 2 May 2012.": a sentence, with its words in small letters and its full stop
+_SENTENCE = re.compile(r"^(?=.*\b[a-z]{3,}\b).*[.!?][\"'”’)]*\s*$")
+_FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s")
+# A stamp's other words: a weekday in another language, a label, a site's or section's name, a place
+STAMP_WORDS = 5
+
+
+def is_date_stamp(line: str) -> bool:
+    """A line that is a full date and little else: a weekday, a time, a label or a site's name
+    ("sex, 28/05/2004 - 17h38 | Do Portal do Governo", "• May 18,2016", "Business Materials 15 November
+    2008 19:04 (UTC +04:00)"); a sentence that holds a date is none."""
+    if _SENTENCE.match(line) or not any(date.precision == "day" for date in written_dates(line, None)):
+        return False
+    if _FIELD_LABEL.match(line) and not META_PREFIX.match(_BULLET.sub("", line)):
+        return False  # "- Released: February 6, 2020": a fact box's field dates what it names
+    rest = _TIME.sub(" ", without_dates(_BULLET.sub("", line)))
+    return len(re.findall(r"[^\W\d_][\w.'’-]*", rest)) <= STAMP_WORDS
 
 
 def has_date(line: str) -> bool:
