@@ -130,3 +130,19 @@ def test_a_line_that_is_a_date_and_little_else_dates_the_page_even_below_the_lea
 def test_a_sentence_or_a_field_with_a_date_is_no_time_stamp(line):
     text = f"Hall opens in Osh\nThe ministry opened a hall in Osh.\n{line}\n\nThe hall has ten windows.\n"
     assert extract_text(text).published is None
+
+
+@pytest.mark.parametrize(
+    "day_line", ["Friday March 29 2024", "Четверг, 28 марта 2024", "Thursday, 19.09.2024"]
+)
+@pytest.mark.parametrize("stamp", ["20 June 2019 19:20 (UTC+04:00)", "Source: Trend, 20.06.2019"])
+def test_a_sites_date_of_the_day_loses_to_the_articles_stamp(day_line, stamp):
+    """A weekday and a date alone at the top of the page is the day it was viewed; any other stamp of the
+    same precision dates the article."""
+    text = f"{day_line}\nHall opens in Osh\n{stamp}\n\nThe ministry opened a hall in Osh.\n"
+    assert extract_text(text).published == PartialDate(2019, 6, 20)
+
+
+def test_a_sites_date_of_the_day_alone_still_dates_the_page():
+    text = "Thursday, December 17, 2015\nHall opens in Osh\n\nThe ministry opened a hall in Osh.\n"
+    assert extract_text(text).published == PartialDate(2015, 12, 17)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from build_scripts.extract.dates import MONTH, find_dates, without_dates, written_dates
+from build_scripts.extract.relative import foreign_weekday_pattern
 from build_scripts.model import PartialDate
 
 META_PREFIX = re.compile(
@@ -36,6 +37,10 @@ _TIME = re.compile(
 _BULLET = re.compile(r"^\s*[-•*·▪–]\s+")
 # "The hall opened on 2 May 2012.": a sentence, with its words in small letters and its full stop
 _SENTENCE = re.compile(r"^(?=.*\b[a-z]{3,}\b).*[.!?][\"'”’)]*\s*$")
+_WEEKDAY = re.compile(
+    rf"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|{foreign_weekday_pattern()}",
+    re.IGNORECASE,
+)
 _FIELD_LABEL = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s")
 # A stamp's other words: a weekday in another language, a label, a site's or section's name, a place
 STAMP_WORDS = 5
@@ -60,10 +65,22 @@ def has_date(line: str) -> bool:
     return bool(_STAMP_LIKE.match(line) and written_dates(line, None))  # "Updated: ...", "(PTI, May 2006)"
 
 
+def _is_day_of_viewing(line: str) -> bool:
+    """A weekday and a date and nothing else ("Friday March 29 2024", "Четверг, 28 марта 2024"): a site's
+    date of the day at the top of every page, unless no other stamp dates the article."""
+    weekday = _WEEKDAY.search(line)
+    return bool(weekday) and not re.search(
+        r"[^\W\d_]", _WEEKDAY.sub(" ", _TIME.sub(" ", without_dates(line)))
+    )
+
+
 def _stamp_rank(line: str) -> int:
-    """'Published:' and 'Posted' stamps come first, 'Updated:' ones last."""
+    """'Published:' and 'Posted' stamps come first, 'Updated:' ones next to last, a site's date of the day
+    last."""
     if _PUBLISHED_LABEL.match(line):
         return 0
+    if _is_day_of_viewing(line):
+        return 3
     return 2 if _UPDATED_LABEL.match(line) else 1
 
 
