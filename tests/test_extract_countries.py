@@ -112,3 +112,19 @@ def test_regional_centres_of_central_asia_and_the_caucasus(text, expected):
 )
 def test_countries_and_capitals_in_the_pages_other_languages(text, expected):
     assert [country.code for country in countries_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O ministro Pedro Silva Pereira esteve presente.", []),
+        ("Lojas abrem em Vila Velha de Ródão e Boticas.", []),
+        ("The Pereira office opened.", ["CO"]),
+        ("O Governo de São Paulo abriu um posto.", ["BR"]),
+        ("Delegates met in Medellín.", ["CO"]),
+    ],
+)
+def test_a_city_inside_a_longer_proper_name_is_not_the_city(text, expected):
+    """A city's name right after another capitalised name, or before 'de'/'da' and a name, is part of
+    a person's or another town's name; after a word that opens a phrase it is the city."""
+    assert [country.code for country in countries_in(text)] == expected

@@ -196,6 +196,38 @@ def _flags_and_hashtags(text: str) -> list[CountryMention]:
     return mentions
 
 
+# A city's name inside a longer proper name is not the city: "Pedro Silva Pereira", "Vila Velha de Ródão";
+# a word that opens a phrase ("The", "In") or a sentence does not lengthen it, and "Governo de São Paulo"
+# is the city's government
+_NAME_PARTICLE = r"(?:da|de|do|das|dos|del|di|du|la|le)"
+_NAME_BEFORE = re.compile(r"(?<![.!?:;,\n]\s)(?<!^)\b(?P<word>[A-ZÀ-Ý][\w'’-]+)\s+$")
+_NAME_AFTER = re.compile(rf"^\s+{_NAME_PARTICLE}\s+[A-ZÀ-Ý]")
+_PHRASE_OPENERS = frozenset(
+    "The A An In At On From To And Of For With By Near Via Into Across Em Na No De Da Do En El La Los Las Y E "
+    "Between Outside Inside Central Northern Southern Eastern Western Downtown Greater".split()
+)
+
+
+@cache
+def _city_only_forms() -> frozenset[str]:
+    """The names that are a city's and no country's, demonym's or region's."""
+    data = word_lists.names()
+    other = set(data["names"]) | set(data["foreign_names"]) | set(data["demonyms"]) | set(data["regions"])
+    return frozenset(
+        form for form in _cities() if form not in other and not pycountry.countries.get(name=form)
+    )
+
+
+def _inside_a_longer_name(text: str, match: re.Match[str]) -> bool:
+    """'Vila Velha de Ródão' is a Portuguese town and 'Silva Pereira' a minister: no Vila Velha, no Pereira."""
+    if match["name"] not in _city_only_forms():
+        return False
+    before = _NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    if before and before["word"] not in _PHRASE_OPENERS and before["word"] not in _names():
+        return True
+    return bool(_NAME_AFTER.match(text[match.end() : match.end() + 20]))
+
+
 def find_countries(text: str, context: str | None = None) -> list[CountryMention]:
     """The country and region mentions in `text`, in order; `context` (the article) settles 'Georgia'."""
     mentions = _flags_and_hashtags(text)
@@ -220,6 +252,8 @@ def find_countries(text: str, context: str | None = None) -> list[CountryMention
         if code and _names_money_or_language(text, match):
             continue
         if match["name"] and (_names_a_person(text, match) or _names_a_thing(match["name"], context or text)):
+            continue
+        if match["name"] and _inside_a_longer_name(text, match):
             continue
         if match["abbreviation"] and text[match.end() : match.end() + 1] == "$":  # "US$ 50 million"
             continue
