@@ -227,7 +227,16 @@ def on_page_content(html, page, config, files):
         key, warnings_before = _Build.keys[page.url]
         if _Build.warnings.count != warnings_before:
             del _Build.keys[page.url]  # its warning must be logged again by the next build
+    if _generated(page):
+        # Read by no later step (the theme and search read the HTML): MkDocs would hold every
+        # page's Markdown, a copy of the generated site's pages, until the end of the build.
+        # Not None: MkDocs then forgets the page's title (tag listings print it).
+        page.markdown = ""
     return html
+
+
+def _generated(page) -> bool:
+    return _Build.site is not None and page.file.src_uri in _Build.site.pages
 
 
 def _reusable(markdown, page) -> bool:
@@ -247,6 +256,8 @@ def on_post_page(output, page, config):
     else:
         output = with_policy(output, page.content or "")
         _record(page, output)
+    if _generated(page):
+        page.content = None  # written next and read by no later step of the build
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
 
 

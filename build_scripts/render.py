@@ -59,7 +59,7 @@ def summary_html(text: str) -> Markup:
     Raw HTML is escaped before Markdown sees it, Markdown runs without extensions (no attribute
     lists), and nh3 keeps only the tags, attributes and link schemes of the subset.
     """
-    rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
+    rendered = _summary_markdown().reset().convert(html.escape(text, quote=False))
     return Markup(
         nh3.clean(
             rendered,
@@ -69,6 +69,13 @@ def summary_html(text: str) -> Markup:
             link_rel="noopener noreferrer nofollow",
         )
     )
+
+
+@cache
+def _summary_markdown() -> markdown.Markdown:
+    """One converter for every summary (building one costs more than converting a summary);
+    `reset()` before each use makes it convert exactly as a new one would."""
+    return markdown.Markdown(extensions=[], output_format="html")
 
 
 def count_entries(count: int) -> str:
