@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import escape
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -45,6 +46,19 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs notes every page whose output is empty; a reused page's is, on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
+            return (
+                message[len("Page skipped: '") : -len("'. Generated empty output.")]
+                not in _Build.reused_files
+            )
+        return True
+
+
 class _Build:
     site: GeneratedSite | None = None
     published_dir: Path | None = None
@@ -59,8 +73,10 @@ class _Build:
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
     keys: dict[str, tuple[str, int]] = {}  # by page URL: its key, the warning count before rendering
-    reused: dict[str, tuple[str, page_cache.PageRecord]] = {}  # by page URL: published text, record
+    reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
+    reused_files: set[str] = set()  # the src_uri of each reused page
+    quiet_skips = _QuietSkips()
 
 
 def on_startup(command, dirty):
@@ -112,7 +128,8 @@ def _start_reuse(config) -> None:
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
-    _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}
+    _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
+    mkdocs_build.log.addFilter(_Build.quiet_skips)
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
@@ -213,12 +230,11 @@ def on_page_markdown(markdown, page, config, files):
     _Build.keys[page.url] = (key, _Build.warnings.count)
     record = _Build.previous.records.get(key)
     published = _Build.published_dir / page.file.dest_uri
-    if record is not None and published.is_file():
-        text = published.read_bytes()
-        if page_cache.sha256(text) == record.output_sha256:
-            _Build.reused[page.url] = (text.decode("utf-8"), record)
-            page.meta["template"] = page_cache.EMPTY_TEMPLATE
-            return ""
+    if record is not None and page_cache.published_sha256(published) == record.output_sha256:
+        _Build.reused[page.url] = (published, record)
+        _Build.reused_files.add(page.file.src_uri)
+        page.meta["template"] = page_cache.EMPTY_TEMPLATE
+        return ""
     return markdown
 
 
@@ -251,8 +267,13 @@ def _reusable(markdown, page) -> bool:
 def on_post_page(output, page, config):
     reused = _Build.reused.get(page.url)
     if reused is not None:
-        output = reused[0]
+        # The published file becomes the new build's too (a second name: nothing is written or
+        # compared); MkDocs writes nothing for an empty output, and _QuietSkips hushes its note.
+        target = Path(page.file.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(reused[0], target)
         _Build.recorded.records[_Build.keys[page.url][0]] = reused[1]
+        return ""
     else:
         output = with_policy(output, page.content or "")
         _record(page, output)
@@ -277,6 +298,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
@@ -302,6 +324,7 @@ def _keep_records() -> None:
 
 def on_build_error(error):
     logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     _discard_staging()
 
 

@@ -101,6 +101,29 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def published_sha256(path: Path) -> str | None:
+    """The hash of a published file, or None when there is none. Within one process a file
+    hashed before and since untouched (same inode, size and modification time) is not read again:
+    `mkdocs serve` checks every page it reuses at every save."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+    known = _HASHED.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        digest = sha256(path.read_bytes())
+    except OSError:
+        return None
+    _HASHED[path] = (stamp, digest)
+    return digest
+
+
+_HASHED: dict[Path, tuple[tuple[int, int, int], str]] = {}
+
+
 IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
 
 
