@@ -14,6 +14,7 @@ import datetime
 import logging
 import os
 import shutil
+import threading
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -303,13 +304,25 @@ def on_post_build(config):
         _discard_staging()  # MkDocs aborts right after this event
         return
     with _Build.lock:
-        outcome = publish_site(_Build.staging_dir, _Build.published_dir)
+        outcome = publish_site(
+            _Build.staging_dir,
+            _Build.published_dir,
+            _discard_later if _Build.command == "serve" else shutil.rmtree,
+        )
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
     )
     _keep_records()
     config.site_dir = str(_Build.published_dir)
+
+
+def _discard_later(folder: Path) -> None:
+    """Under `mkdocs serve` the old site is removed after the new one is served (at 10,000 entries
+    removing 12,000 folders takes seconds); whatever is left, the next build's on_config removes."""
+    threading.Thread(
+        target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True
+    ).start()
 
 
 def _keep_records() -> None:

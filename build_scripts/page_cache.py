@@ -29,7 +29,7 @@ from pathlib import Path
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
 LISTING_DIRECTIVE = "<!-- material/tags"
-FORMAT = 1
+FORMAT = 2  # of the files kept beside the site
 
 
 @dataclass(frozen=True)
@@ -143,15 +143,18 @@ def load_generated(path: Path, digest: str):
     """The generated site of the last good build when its inputs had this digest, else None."""
     try:
         with path.open("rb") as stream:
-            version, stored_digest, site = pickle.load(stream)
+            # The digest first, on its own: a stale site (hundreds of MB at 10,000 entries) is not read.
+            if pickle.load(stream) != (FORMAT, digest):
+                return None
+            return pickle.load(stream)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    return site if (version, stored_digest) == (FORMAT, digest) else None
 
 
 def save_generated(path: Path, digest: str, site) -> None:
     with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
-        pickle.dump((FORMAT, digest, site), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((FORMAT, digest), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(site, stream, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(stream.name, path)
 
 

@@ -89,8 +89,9 @@ def test_one_serve_process_after_each_edit_publishes_what_a_full_build_would(tmp
 
 def settle(server: Server) -> None:
     """Waits for the rebuild after an edit, and for any further one it set off (a rename is two
-    events), until the server has been quiet for a while."""
-    server.wait_for("Documentation built")
+    events), until the server has been quiet for a while. ("Reloading browsers" carries the time;
+    MkDocs leaves out a "Documentation built in" that repeats an earlier one to the hundredth.)"""
+    server.wait_for("Reloading browsers")
     while True:
         try:
             line = server.lines.get(timeout=3)
@@ -98,7 +99,7 @@ def settle(server: Server) -> None:
             return
         server.log.append(line)
         if "Building documentation" in line:
-            server.wait_for("Documentation built")
+            server.wait_for("Reloading browsers")
 
 
 def served_folder(temporary: Path) -> Path:
