@@ -23,6 +23,9 @@ from markupsafe import escape
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from build_scripts import page_cache
 from build_scripts.model import SeedProblems
@@ -77,6 +80,8 @@ class _Build:
     reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
     reused_files: set[str] = set()  # the src_uri of each reused page
+    parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
+    empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
     quiet_skips = _QuietSkips()
 
 
@@ -130,6 +135,7 @@ def _start_reuse(config) -> None:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
     _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
+    _Build.parsed, _Build.empty_render = {}, None
     mkdocs_build.log.addFilter(_Build.quiet_skips)
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
@@ -212,7 +218,58 @@ class _PlacedFile(File):
 
 def on_nav(nav, config, files):
     _Build.nav_pages = {page.file.src_uri for page in nav.pages}
+    for path in _Build.site.pages:
+        file = files.get_file_from_path(path)
+        if path not in _Build.nav_pages and file is not None:
+            _GeneratedPage(None, file, config)  # in place of the plain Page MkDocs made for it
     return nav
+
+
+class _GeneratedPage(Page):
+    """A generated page outside the nav, read and converted as MkDocs would, with less work.
+
+    Under `mkdocs serve` its front matter is parsed once per text: the parse is taken from the
+    last build when the page's text is the same. A reused page (its Markdown emptied by
+    on_page_markdown) is not converted again: it takes what converting empty Markdown gave the
+    first reused page of the build.
+    """
+
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None or _Build.command != "serve":
+            return super().read_source(config) if source is None else self._parse(source)
+        source = self.file.content_string
+        parsed = page_cache.PARSED.get(source)
+        if parsed is None:
+            self._parse(source)
+            parsed = (self.markdown, _copied(self.meta))
+        _Build.parsed[source] = parsed
+        self.markdown, self.meta = parsed[0], _copied(parsed[1])
+
+    def _parse(self, source: str) -> None:
+        self.markdown, self.meta = get_data(source)
+
+    def render(self, config, files) -> None:
+        if self.markdown != "" or self.url not in _Build.reused:
+            return super().render(config, files)
+        if _Build.empty_render is None:
+            super().render(config, files)
+            _Build.empty_render = (self.content, self._title_from_render, self.links_to_anchors)
+            return None
+        self.content, self._title_from_render, links = _Build.empty_render
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = None if links is None else {}
+        return None
+
+
+def _copied(value):
+    """A copy of parsed YAML (dicts, lists and unchangeable scalars): plugins change a page's meta."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 def on_env(env, config, files):
@@ -328,6 +385,7 @@ def _discard_later(folder: Path) -> None:
 def _keep_records() -> None:
     if _Build.command == "serve":
         page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
+        page_cache.PARSED = _Build.parsed
         return
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:

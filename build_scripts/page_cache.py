@@ -125,6 +125,7 @@ _HASHED: dict[Path, tuple[tuple[int, int, int], str]] = {}
 
 
 IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
+PARSED: dict[str, tuple[str, dict]] = {}  # generated pages' front matter, parsed, by text (serve only)
 
 
 def inputs_digest(files: list[Path], folders: list[Path], settings: list[str]) -> str:
