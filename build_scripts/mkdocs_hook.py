@@ -140,6 +140,22 @@ def _start_reuse(config) -> None:
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        _skip_for_reused_pages(config.plugins.events["page_context"], tags)
+
+
+def _skip_for_reused_pages(methods: list, plugin) -> None:
+    """The plugin's page_context event, left out for reused pages: their (empty) template reads no
+    context, and the tags plugin's links for every tagged page are most of a rebuild's work."""
+    for position, method in enumerate(methods):
+        if getattr(method, "__self__", None) is not plugin:
+            continue
+
+        def unless_reused(context, *, page, method=method, **kwargs):
+            return context if page.url in _Build.reused else method(context, page=page, **kwargs)
+
+        methods[position] = unless_reused
 
 
 def _record_search_entries(index) -> None:
