@@ -3,9 +3,10 @@
 MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
 search plugin's parse of the result. For a generated page whose Markdown, address and
 surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
-last published build, the result is the same too: the hook then takes the published page's
-bytes (checked against the hash recorded when it was rendered) and the search entries recorded
-with it, and MkDocs renders an empty template in its place.
+last published build, the result is the same too: the hook then links the published page into
+the new build (its bytes checked against the hash recorded when it was rendered) and gives the
+search plugin the entries recorded with it; MkDocs converts nothing for it and renders an empty
+template in its place, without the tags plugin's context.
 
 Only pages that depend on nothing but their own Markdown are reused: generated pages outside
 the nav, with a title of their own, that list no tags of other pages. A page whose rendering
