@@ -292,21 +292,21 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
     checked = _Checked.start()
     for path in paths:
         display = display_path(path, base)
-        seed_file, read_problems, seed, seed_problems = checked(path, display)
+        seed_id, read_problems, seed, seed_problems = checked(path, display)
         problems += read_problems
-        if seed_file is None:
+        if seed_id is None:
             continue
-        if seed_file.id in first_path_of_id:
+        if seed_id in first_path_of_id:
             problems.append(
                 Problem(
                     display,
                     1,
-                    f"seed id '{seed_file.id}' is already used by {first_path_of_id[seed_file.id]}: "
+                    f"seed id '{seed_id}' is already used by {first_path_of_id[seed_id]}: "
                     "rename one of the files",
                 )
             )
             continue
-        first_path_of_id[seed_file.id] = display
+        first_path_of_id[seed_id] = display
         problems += seed_problems
         if seed is not None:
             seeds.append(seed)
@@ -335,7 +335,7 @@ class _Checked:
             if found is None:
                 seed_file, read_problems = read_seed_file(path, display)
                 seed, seed_problems = validate_seed_file(seed_file) if seed_file else (None, [])
-                found = (seed_file, read_problems, seed, seed_problems)
+                found = (seed_file.id if seed_file else None, read_problems, seed, seed_problems)
             if key:
                 cls.previous[key] = found
             return found
