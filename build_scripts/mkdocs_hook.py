@@ -71,7 +71,7 @@ class _Build:
     warnings = _WarningCounter()
     # Reuse of the last good build's pages (page_cache.py)
     command = "build"
-    generated: tuple[Path, str, GeneratedSite] | None = None  # to keep for the next build
+    generated: tuple[Path, ...] | None = None  # to keep for the next build: where, and what
     fingerprint = ""
     previous = page_cache.PageCache()
     recorded = page_cache.PageCache()
@@ -80,6 +80,7 @@ class _Build:
     reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
     reused_files: set[str] = set()  # the src_uri of each reused page
+    page_paths: frozenset[str] = frozenset()  # of the generated pages, as under docs/
     parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
     empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
     quiet_skips = _QuietSkips()
@@ -95,6 +96,9 @@ def on_config(config):
     _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # of builds that were killed: the lock is ours
+    stored = page_cache.generated_path(_Build.published_dir)
+    for leftover in stored.parent.glob(f"{stored.name}-*"):
+        leftover.unlink(missing_ok=True)  # kept by builds that failed or were killed
     _Build.staging_dir = new_staging(_Build.published_dir)
     config.site_dir = str(_Build.staging_dir)
     _Build.warnings.count = 0
@@ -212,7 +216,20 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _Build.site.files.items():
         files.append(_PlacedFile.generated(config, path, content=content))
+    _Build.page_paths = frozenset(_Build.site.pages)
+    if _Build.command != "serve":
+        _let_go_of_the_generated_site()
     return files
+
+
+def _let_go_of_the_generated_site() -> None:
+    """`mkdocs build` needs no more of the generated site than MkDocs' files hold: it is kept for
+    the next build now (put in place only if this one is published) and no longer held, so that
+    its model and data files are freed once written (at 10,000 entries, a sixth of the memory)."""
+    if _Build.generated is not None:
+        stored, digest, site = _Build.generated
+        _Build.generated = (stored, page_cache.stage_generated(stored, digest, site))
+    _Build.site = PreviewState.last_good_site = None
 
 
 class _PlacedFile(File):
@@ -220,7 +237,7 @@ class _PlacedFile(File):
     a second name of the published file (nothing copied, and publish_site sees it unchanged)."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        content = self.content_bytes
+        content, self._content = self.content_bytes, b""  # read by no later step
         target, current = Path(self.abs_dest_path), _Build.published_dir / self.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -234,7 +251,7 @@ class _PlacedFile(File):
 
 def on_nav(nav, config, files):
     _Build.nav_pages = {page.file.src_uri for page in nav.pages}
-    for path in _Build.site.pages:
+    for path in _Build.page_paths:
         file = files.get_file_from_path(path)
         if path not in _Build.nav_pages and file is not None:
             _GeneratedPage(None, file, config)  # in place of the plain Page MkDocs made for it
@@ -326,14 +343,13 @@ def on_page_content(html, page, config, files):
 
 
 def _generated(page) -> bool:
-    return _Build.site is not None and page.file.src_uri in _Build.site.pages
+    return page.file.src_uri in _Build.page_paths
 
 
 def _reusable(markdown, page) -> bool:
     return (
         not PreviewState.problems  # pages published with the problems notice are not reused
-        and _Build.site is not None
-        and page.file.src_uri in _Build.site.pages
+        and page.file.src_uri in _Build.page_paths
         and page_cache.reusable(markdown, page.meta, page.file.src_uri in _Build.nav_pages)
     )
 
@@ -382,11 +398,11 @@ def on_post_build(config):
             _Build.published_dir,
             _discard_later if _Build.command == "serve" else shutil.rmtree,
         )
+        _keep_records()  # under the lock: the next build's on_config removes what is not in place
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
     )
-    _keep_records()
     config.site_dir = str(_Build.published_dir)
 
 
@@ -405,7 +421,7 @@ def _keep_records() -> None:
         return
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:
-        page_cache.save_generated(*_Build.generated)
+        os.replace(_Build.generated[1], _Build.generated[0])
         _Build.generated = None
 
 

@@ -153,11 +153,13 @@ def load_generated(path: Path, digest: str):
         return None
 
 
-def save_generated(path: Path, digest: str, site) -> None:
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
+def stage_generated(path: Path, digest: str, site) -> Path:
+    """Writes the generated site beside `path`, where the caller puts it (os.replace) once the
+    build is published; a build that fails leaves it to the next one, which removes it."""
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f"{path.name}-", delete=False) as stream:
         pickle.dump((FORMAT, digest), stream, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(site, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(stream.name, path)
+    return Path(stream.name)
 
 
 def generated_path(published: Path) -> Path:
