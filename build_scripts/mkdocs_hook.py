@@ -83,6 +83,7 @@ class _Build:
     page_paths: frozenset[str] = frozenset()  # of the generated pages, as under docs/
     parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
     empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
+    hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page recorded by this build
     quiet_skips = _QuietSkips()
 
 
@@ -139,7 +140,7 @@ def _start_reuse(config) -> None:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
     _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
-    _Build.parsed, _Build.empty_render = {}, None
+    _Build.parsed, _Build.empty_render, _Build.hashed = {}, None, []
     mkdocs_build.log.addFilter(_Build.quiet_skips)
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
@@ -380,6 +381,7 @@ def _record(page, output: str) -> None:
     if page.url in _Build.search_entries:
         sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
         _Build.recorded.records[key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
+        _Build.hashed.append((page.file.dest_uri, sha))
 
 
 def on_post_template(output_content, template_name, config):
@@ -418,6 +420,8 @@ def _keep_records() -> None:
     if _Build.command == "serve":
         page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
         page_cache.PARSED = _Build.parsed
+        for dest_uri, sha in _Build.hashed:  # the next save need not read them to trust them
+            page_cache.remember_sha256(_Build.published_dir / dest_uri, sha)
         return
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:

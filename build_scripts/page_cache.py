@@ -122,6 +122,15 @@ def published_sha256(path: Path) -> str | None:
     return digest
 
 
+def remember_sha256(path: Path, digest: str) -> None:
+    """The hash of a file just published with bytes of that hash, for `published_sha256`."""
+    try:
+        status = path.stat()
+    except OSError:
+        return
+    _HASHED[path] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
+
+
 _HASHED: dict[Path, tuple[tuple[int, int, int], str]] = {}
 
 
