@@ -122,8 +122,20 @@ def citation_files(timeline: Timeline, site_url: str, accessed: datetime.date) -
     """Every entry's and every source's citation in each style, by path in the built site."""
     cited = [(entry.url, entry_cited(entry, site_url)) for entry in timeline.entries]
     cited += [(urls.source(seed.id), source_cited(seed)) for seed in timeline.seeds]
-    return {
-        urls.citation(url, style): write(item, accessed).encode("utf-8")
-        for url, item in cited
-        for style, write in _WRITERS.items()
-    }
+    previous, _Written.last = _Written.last, {}
+    files = {}
+    for url, item in cited:
+        key = (url, item, accessed)
+        written = _Written.last[key] = previous.get(key) or {
+            urls.citation(url, style): write(item, accessed).encode("utf-8")
+            for style, write in _WRITERS.items()
+        }
+        files.update(written)
+    return files
+
+
+class _Written:
+    """Each page's citations as written by the last `citation_files` in this process, by what they
+    cite: under `mkdocs serve` a save writes only the changed ones again. Only the last call's kept."""
+
+    last: dict[tuple[str, Cited, datetime.date], dict[str, bytes]] = {}

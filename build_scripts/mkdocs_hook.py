@@ -14,13 +14,18 @@ import datetime
 import logging
 import os
 import shutil
+import threading
 from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
 from markupsafe import escape
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from build_scripts import page_cache
 from build_scripts.model import SeedProblems
@@ -45,6 +50,19 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs notes every page whose output is empty; a reused page's is, on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
+            return (
+                message[len("Page skipped: '") : -len("'. Generated empty output.")]
+                not in _Build.reused_files
+            )
+        return True
+
+
 class _Build:
     site: GeneratedSite | None = None
     published_dir: Path | None = None
@@ -53,14 +71,20 @@ class _Build:
     warnings = _WarningCounter()
     # Reuse of the last good build's pages (page_cache.py)
     command = "build"
-    generated: tuple[Path, str, GeneratedSite] | None = None  # to keep for the next build
+    generated: tuple[Path, ...] | None = None  # to keep for the next build: where, and what
     fingerprint = ""
     previous = page_cache.PageCache()
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
     keys: dict[str, tuple[str, int]] = {}  # by page URL: its key, the warning count before rendering
-    reused: dict[str, tuple[str, page_cache.PageRecord]] = {}  # by page URL: published text, record
+    reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
+    reused_files: set[str] = set()  # the src_uri of each reused page
+    page_paths: frozenset[str] = frozenset()  # of the generated pages, as under docs/
+    parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
+    empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
+    hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page recorded by this build
+    quiet_skips = _QuietSkips()
 
 
 def on_startup(command, dirty):
@@ -73,6 +97,9 @@ def on_config(config):
     _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # of builds that were killed: the lock is ours
+    stored = page_cache.generated_path(_Build.published_dir)
+    for leftover in stored.parent.glob(f"{stored.name}-*"):
+        leftover.unlink(missing_ok=True)  # kept by builds that failed or were killed
     _Build.staging_dir = new_staging(_Build.published_dir)
     config.site_dir = str(_Build.staging_dir)
     _Build.warnings.count = 0
@@ -112,10 +139,28 @@ def _start_reuse(config) -> None:
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
-    _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}
+    _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
+    _Build.parsed, _Build.empty_render, _Build.hashed = {}, None, []
+    mkdocs_build.log.addFilter(_Build.quiet_skips)
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
+    tags = config.plugins.get("material/tags")
+    if tags is not None:
+        _skip_for_reused_pages(config.plugins.events["page_context"], tags)
+
+
+def _skip_for_reused_pages(methods: list, plugin) -> None:
+    """The plugin's page_context event, left out for reused pages: their (empty) template reads no
+    context, and the tags plugin's links for every tagged page are most of a rebuild's work."""
+    for position, method in enumerate(methods):
+        if getattr(method, "__self__", None) is not plugin:
+            continue
+
+        def unless_reused(context, *, page, method=method, **kwargs):
+            return context if page.url in _Build.reused else method(context, page=page, **kwargs)
+
+        methods[position] = unless_reused
 
 
 def _record_search_entries(index) -> None:
@@ -172,7 +217,20 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _Build.site.files.items():
         files.append(_PlacedFile.generated(config, path, content=content))
+    _Build.page_paths = frozenset(_Build.site.pages)
+    if _Build.command != "serve":
+        _let_go_of_the_generated_site()
     return files
+
+
+def _let_go_of_the_generated_site() -> None:
+    """`mkdocs build` needs no more of the generated site than MkDocs' files hold: it is kept for
+    the next build now (put in place only if this one is published) and no longer held, so that
+    its model and data files are freed once written (at 10,000 entries, a sixth of the memory)."""
+    if _Build.generated is not None:
+        stored, digest, site = _Build.generated
+        _Build.generated = (stored, page_cache.stage_generated(stored, digest, site))
+    _Build.site = PreviewState.last_good_site = None
 
 
 class _PlacedFile(File):
@@ -180,7 +238,7 @@ class _PlacedFile(File):
     a second name of the published file (nothing copied, and publish_site sees it unchanged)."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        content = self.content_bytes
+        content, self._content = self.content_bytes, b""  # read by no later step
         target, current = Path(self.abs_dest_path), _Build.published_dir / self.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -194,7 +252,58 @@ class _PlacedFile(File):
 
 def on_nav(nav, config, files):
     _Build.nav_pages = {page.file.src_uri for page in nav.pages}
+    for path in _Build.page_paths:
+        file = files.get_file_from_path(path)
+        if path not in _Build.nav_pages and file is not None:
+            _GeneratedPage(None, file, config)  # in place of the plain Page MkDocs made for it
     return nav
+
+
+class _GeneratedPage(Page):
+    """A generated page outside the nav, read and converted as MkDocs would, with less work.
+
+    Under `mkdocs serve` its front matter is parsed once per text: the parse is taken from the
+    last build when the page's text is the same. A reused page (its Markdown emptied by
+    on_page_markdown) is not converted again: it takes what converting empty Markdown gave the
+    first reused page of the build.
+    """
+
+    def read_source(self, config) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None or _Build.command != "serve":
+            return super().read_source(config) if source is None else self._parse(source)
+        source = self.file.content_string
+        parsed = page_cache.PARSED.get(source)
+        if parsed is None:
+            self._parse(source)
+            parsed = (self.markdown, _copied(self.meta))
+        _Build.parsed[source] = parsed
+        self.markdown, self.meta = parsed[0], _copied(parsed[1])
+
+    def _parse(self, source: str) -> None:
+        self.markdown, self.meta = get_data(source)
+
+    def render(self, config, files) -> None:
+        if self.markdown != "" or self.url not in _Build.reused:
+            return super().render(config, files)
+        if _Build.empty_render is None:
+            super().render(config, files)
+            _Build.empty_render = (self.content, self._title_from_render, self.links_to_anchors)
+            return None
+        self.content, self._title_from_render, links = _Build.empty_render
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+        self.links_to_anchors = None if links is None else {}
+        return None
+
+
+def _copied(value):
+    """A copy of parsed YAML (dicts, lists and unchangeable scalars): plugins change a page's meta."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 def on_env(env, config, files):
@@ -213,12 +322,11 @@ def on_page_markdown(markdown, page, config, files):
     _Build.keys[page.url] = (key, _Build.warnings.count)
     record = _Build.previous.records.get(key)
     published = _Build.published_dir / page.file.dest_uri
-    if record is not None and published.is_file():
-        text = published.read_bytes()
-        if page_cache.sha256(text) == record.output_sha256:
-            _Build.reused[page.url] = (text.decode("utf-8"), record)
-            page.meta["template"] = page_cache.EMPTY_TEMPLATE
-            return ""
+    if record is not None and page_cache.published_sha256(published) == record.output_sha256:
+        _Build.reused[page.url] = (published, record)
+        _Build.reused_files.add(page.file.src_uri)
+        page.meta["template"] = page_cache.EMPTY_TEMPLATE
+        return ""
     return markdown
 
 
@@ -227,14 +335,22 @@ def on_page_content(html, page, config, files):
         key, warnings_before = _Build.keys[page.url]
         if _Build.warnings.count != warnings_before:
             del _Build.keys[page.url]  # its warning must be logged again by the next build
+    if _generated(page):
+        # Read by no later step (the theme and search read the HTML): MkDocs would hold every
+        # page's Markdown, a copy of the generated site's pages, until the end of the build.
+        # Not None: MkDocs then forgets the page's title (tag listings print it).
+        page.markdown = ""
     return html
+
+
+def _generated(page) -> bool:
+    return page.file.src_uri in _Build.page_paths
 
 
 def _reusable(markdown, page) -> bool:
     return (
         not PreviewState.problems  # pages published with the problems notice are not reused
-        and _Build.site is not None
-        and page.file.src_uri in _Build.site.pages
+        and page.file.src_uri in _Build.page_paths
         and page_cache.reusable(markdown, page.meta, page.file.src_uri in _Build.nav_pages)
     )
 
@@ -242,11 +358,18 @@ def _reusable(markdown, page) -> bool:
 def on_post_page(output, page, config):
     reused = _Build.reused.get(page.url)
     if reused is not None:
-        output = reused[0]
+        # The published file becomes the new build's too (a second name: nothing is written or
+        # compared); MkDocs writes nothing for an empty output, and _QuietSkips hushes its note.
+        target = Path(page.file.abs_dest_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(reused[0], target)
         _Build.recorded.records[_Build.keys[page.url][0]] = reused[1]
+        return ""
     else:
         output = with_policy(output, page.content or "")
         _record(page, output)
+    if _generated(page):
+        page.content = None  # written next and read by no later step of the build
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
 
 
@@ -258,6 +381,7 @@ def _record(page, output: str) -> None:
     if page.url in _Build.search_entries:
         sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
         _Build.recorded.records[key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
+        _Build.hashed.append((page.file.dest_uri, sha))
 
 
 def on_post_template(output_content, template_name, config):
@@ -266,31 +390,48 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
     with _Build.lock:
-        outcome = publish_site(_Build.staging_dir, _Build.published_dir)
+        outcome = publish_site(
+            _Build.staging_dir,
+            _Build.published_dir,
+            _discard_later if _Build.command == "serve" else shutil.rmtree,
+        )
+        _keep_records()  # under the lock: the next build's on_config removes what is not in place
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
     )
-    _keep_records()
     config.site_dir = str(_Build.published_dir)
+
+
+def _discard_later(folder: Path) -> None:
+    """Under `mkdocs serve` the old site is removed after the new one is served (at 10,000 entries
+    removing 12,000 folders takes seconds); whatever is left, the next build's on_config removes."""
+    threading.Thread(
+        target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True
+    ).start()
 
 
 def _keep_records() -> None:
     if _Build.command == "serve":
         page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
+        page_cache.PARSED = _Build.parsed
+        for dest_uri, sha in _Build.hashed:  # the next save need not read them to trust them
+            page_cache.remember_sha256(_Build.published_dir / dest_uri, sha)
         return
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:
-        page_cache.save_generated(*_Build.generated)
+        os.replace(_Build.generated[1], _Build.generated[0])
         _Build.generated = None
 
 
 def on_build_error(error):
     logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     _discard_staging()
 
 

@@ -3,9 +3,10 @@
 MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
 search plugin's parse of the result. For a generated page whose Markdown, address and
 surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
-last published build, the result is the same too: the hook then takes the published page's
-bytes (checked against the hash recorded when it was rendered) and the search entries recorded
-with it, and MkDocs renders an empty template in its place.
+last published build, the result is the same too: the hook then links the published page into
+the new build (its bytes checked against the hash recorded when it was rendered) and gives the
+search plugin the entries recorded with it; MkDocs converts nothing for it and renders an empty
+template in its place, without the tags plugin's context.
 
 Only pages that depend on nothing but their own Markdown are reused: generated pages outside
 the nav, with a title of their own, that list no tags of other pages. A page whose rendering
@@ -29,7 +30,7 @@ from pathlib import Path
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
 LISTING_DIRECTIVE = "<!-- material/tags"
-FORMAT = 1
+FORMAT = 2  # of the files kept beside the site
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,40 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def published_sha256(path: Path) -> str | None:
+    """The hash of a published file, or None when there is none. Within one process a file
+    hashed before and since untouched (same inode, size and modification time) is not read again:
+    `mkdocs serve` checks every page it reuses at every save."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+    known = _HASHED.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    try:
+        digest = sha256(path.read_bytes())
+    except OSError:
+        return None
+    _HASHED[path] = (stamp, digest)
+    return digest
+
+
+def remember_sha256(path: Path, digest: str) -> None:
+    """The hash of a file just published with bytes of that hash, for `published_sha256`."""
+    try:
+        status = path.stat()
+    except OSError:
+        return
+    _HASHED[path] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
+
+
+_HASHED: dict[Path, tuple[tuple[int, int, int], str]] = {}
+
+
 IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
+PARSED: dict[str, tuple[str, dict]] = {}  # generated pages' front matter, parsed, by text (serve only)
 
 
 def inputs_digest(files: list[Path], folders: list[Path], settings: list[str]) -> str:
@@ -120,16 +154,21 @@ def load_generated(path: Path, digest: str):
     """The generated site of the last good build when its inputs had this digest, else None."""
     try:
         with path.open("rb") as stream:
-            version, stored_digest, site = pickle.load(stream)
+            # The digest first, on its own: a stale site (hundreds of MB at 10,000 entries) is not read.
+            if pickle.load(stream) != (FORMAT, digest):
+                return None
+            return pickle.load(stream)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
         return None
-    return site if (version, stored_digest) == (FORMAT, digest) else None
 
 
-def save_generated(path: Path, digest: str, site) -> None:
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
-        pickle.dump((FORMAT, digest, site), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(stream.name, path)
+def stage_generated(path: Path, digest: str, site) -> Path:
+    """Writes the generated site beside `path`, where the caller puts it (os.replace) once the
+    build is published; a build that fails leaves it to the next one, which removes it."""
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f"{path.name}-", delete=False) as stream:
+        pickle.dump((FORMAT, digest), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(site, stream, protocol=pickle.HIGHEST_PROTOCOL)
+    return Path(stream.name)
 
 
 def generated_path(published: Path) -> Path:

@@ -17,7 +17,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +51,11 @@ def new_staging(published: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{published.name}.building-", dir=published.parent))
 
 
-def publish_site(staging: Path, published: Path) -> Published:
-    """Makes `staging` the published site; `staging` is gone afterwards."""
+def publish_site(
+    staging: Path, published: Path, discard: Callable[[Path], None] = shutil.rmtree
+) -> Published:
+    """Makes `staging` the published site; `staging` is gone afterwards. `discard` removes the
+    old site (now under the staging name), at once unless the caller chooses otherwise."""
     new_files = _files_under(staging)
     if not published.is_dir():
         shutil.rmtree(published, ignore_errors=True)
@@ -61,20 +64,21 @@ def publish_site(staging: Path, published: Path) -> Published:
     old_files = _files_under(published)
     unchanged = 0
     for relative in sorted(new_files & old_files):
-        if os.path.samefile(staging / relative, published / relative):
+        new, old = os.path.join(staging, relative), os.path.join(published, relative)
+        if os.path.samefile(new, old):
             unchanged += 1
-        elif _same_bytes(staging / relative, published / relative):
-            _link_over(published / relative, staging / relative)
+        elif _same_bytes(new, old):
+            _link_over(old, new)
             unchanged += 1
     _exchange(staging, published)
-    shutil.rmtree(staging)  # the old site now
+    discard(staging)  # the old site now
     return Published(
         written=len(new_files) - unchanged, unchanged=unchanged, removed=len(old_files - new_files)
     )
 
 
-def _link_over(existing: Path, target: Path) -> None:
-    temporary = target.with_name(target.name + ".link")
+def _link_over(existing: str, target: str) -> None:
+    temporary = target + ".link"
     os.link(existing, temporary)
     os.replace(temporary, target)
 
@@ -96,11 +100,13 @@ def _exchange(first: Path, second: Path) -> None:
     aside.rename(first)
 
 
-def _files_under(folder: Path) -> set[Path]:
+def _files_under(folder: Path) -> set[str]:
+    """Relative paths, as strings: at 10,000 entries (48,000 files) Path objects cost seconds."""
+    prefix = len(os.path.join(folder, ""))
     return {
-        Path(directory, name).relative_to(folder) for directory, _, names in os.walk(folder) for name in names
+        os.path.join(directory, name)[prefix:] for directory, _, names in os.walk(folder) for name in names
     }
 
 
-def _same_bytes(first: Path, second: Path) -> bool:
-    return first.stat().st_size == second.stat().st_size and filecmp.cmp(first, second, shallow=False)
+def _same_bytes(first: str, second: str) -> bool:
+    return os.stat(first).st_size == os.stat(second).st_size and filecmp.cmp(first, second, shallow=False)

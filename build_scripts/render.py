@@ -59,7 +59,7 @@ def summary_html(text: str) -> Markup:
     Raw HTML is escaped before Markdown sees it, Markdown runs without extensions (no attribute
     lists), and nh3 keeps only the tags, attributes and link schemes of the subset.
     """
-    rendered = markdown.markdown(html.escape(text, quote=False), extensions=[], output_format="html")
+    rendered = _summary_markdown().reset().convert(html.escape(text, quote=False))
     return Markup(
         nh3.clean(
             rendered,
@@ -69,6 +69,13 @@ def summary_html(text: str) -> Markup:
             link_rel="noopener noreferrer nofollow",
         )
     )
+
+
+@cache
+def _summary_markdown() -> markdown.Markdown:
+    """One converter for every summary (building one costs more than converting a summary);
+    `reset()` before each use makes it convert exactly as a new one would."""
+    return markdown.Markdown(extensions=[], output_format="html")
 
 
 def count_entries(count: int) -> str:
@@ -97,6 +104,34 @@ def _render(template: str, url: str, **context) -> tuple[str, str]:
     works from any folder, offline too."""
     text = environment().get_template(template).render(root="../" * urls.depth(url), url=url, **context)
     return urls.page(url), text
+
+
+class _Rendered:
+    """The entry and source pages of the last `render_pages` in this process, by their inputs.
+
+    `mkdocs serve` renders the pages again after every save; a page whose template inputs (frozen,
+    compared whole) and templates are those of the last time is not rendered again. Only the
+    pages of one call are kept, so a long preview does not grow.
+    """
+
+    previous: dict[tuple, tuple[str, str]] = {}
+    current: dict[tuple, tuple[str, str]] = {}
+
+    @classmethod
+    def start(cls) -> None:
+        state = tuple(
+            (str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(TEMPLATES.rglob("*"))
+        )
+        cls.previous = cls.current if cls.current.get("templates") == state else {}
+        cls.current = {"templates": state}
+
+
+def _render_once(template: str, url: str, inputs: tuple, **context) -> tuple[str, str]:
+    """`_render`, or the page as last rendered from the same `inputs` (the whole context, frozen)."""
+    key = (template, url, inputs)
+    page = _Rendered.previous.get(key) or _render(template, url, **context)
+    _Rendered.current[key] = page
+    return page
 
 
 def describe(entry: Entry) -> str:
@@ -147,6 +182,7 @@ def filter_options(entries: list[Entry]) -> dict[str, list]:
 def render_pages(timeline: Timeline, site_url: str) -> dict[str, str]:
     """Every generated page, by its path under docs/ (which it never touches)."""
     context = PageContext(timeline, site_url, year_range(timeline.entries))
+    _Rendered.start()
     return dict(page for family in PAGE_FAMILIES for page in family(context))
 
 
@@ -226,8 +262,13 @@ def _timeline_pages(context: PageContext) -> Pages:
 
 def _entry_pages(context: PageContext) -> Pages:
     for entry in context.timeline.entries:
-        yield _render(
-            "entry.md.j2", entry.url, entry=entry, description=describe(entry), site_url=context.site_url
+        yield _render_once(
+            "entry.md.j2",
+            entry.url,
+            (entry, context.site_url),
+            entry=entry,
+            description=describe(entry),
+            site_url=context.site_url,
         )
 
 
@@ -275,8 +316,13 @@ def _source_pages(context: PageContext) -> Pages:
     sources = [(seed, entries_by_seed[seed.id]) for seed in timeline.seeds]
     yield _render("sources.md.j2", urls.SOURCES, sources=sources, timeline=timeline)
     for seed, entries in sources:
-        yield _render(
-            "source.md.j2", urls.source(seed.id), seed=seed, entries=entries, site_url=context.site_url
+        yield _render_once(
+            "source.md.j2",
+            urls.source(seed.id),
+            (seed, tuple(entries), context.site_url),
+            seed=seed,
+            entries=entries,
+            site_url=context.site_url,
         )
 
 

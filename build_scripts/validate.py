@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.model import Event, PartialDate, Problem, Seed, Transfer
-from build_scripts.read_seeds import SeedFile, file_line, read_seed_file
+from build_scripts.read_seeds import MAX_SEED_BYTES, SeedFile, file_line, read_seed_file
 from build_scripts.schema import EVENT_FIELDS, MAX_EVENTS, REFERENCE_KEYS, SEED_FIELDS, Field, Report
 
 _CURLY_QUOTES = str.maketrans(
@@ -289,29 +289,58 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
     seeds: list[Seed] = []
     problems: list[Problem] = []
     first_path_of_id: dict[str, str] = {}
+    checked = _Checked.start()
     for path in paths:
         display = display_path(path, base)
-        seed_file, read_problems = read_seed_file(path, display)
+        seed_id, read_problems, seed, seed_problems = checked(path, display)
         problems += read_problems
-        if seed_file is None:
+        if seed_id is None:
             continue
-        if seed_file.id in first_path_of_id:
+        if seed_id in first_path_of_id:
             problems.append(
                 Problem(
                     display,
                     1,
-                    f"seed id '{seed_file.id}' is already used by {first_path_of_id[seed_file.id]}: "
+                    f"seed id '{seed_id}' is already used by {first_path_of_id[seed_id]}: "
                     "rename one of the files",
                 )
             )
             continue
-        first_path_of_id[seed_file.id] = display
-        seed, seed_problems = validate_seed_file(seed_file)
+        first_path_of_id[seed_id] = display
         problems += seed_problems
         if seed is not None:
             seeds.append(seed)
     problems += validate_entries(seeds)
     return seeds, sorted(set(problems))
+
+
+class _Checked:
+    """Each seed file as read and checked at the last `validate_paths` in this process, by its name
+    and bytes: under `mkdocs serve` a save re-checks only the files whose bytes changed."""
+
+    previous: dict[tuple[str, str, bytes], tuple] = {}
+
+    @classmethod
+    def start(cls):
+        previous, cls.previous = cls.previous, {}
+
+        def check(path: Path, display: str) -> tuple:
+            key = None  # a file that is not a plain seed-sized file: read_seed_file says why
+            try:
+                if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_SEED_BYTES:
+                    key = (str(path), display, path.read_bytes())
+            except OSError:
+                pass
+            found = previous.get(key) if key else None
+            if found is None:
+                seed_file, read_problems = read_seed_file(path, display)
+                seed, seed_problems = validate_seed_file(seed_file) if seed_file else (None, [])
+                found = (seed_file.id if seed_file else None, read_problems, seed, seed_problems)
+            if key:
+                cls.previous[key] = found
+            return found
+
+        return check
 
 
 def display_path(path: Path, base: Path | None) -> str:

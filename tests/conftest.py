@@ -38,8 +38,15 @@ def copy_project(destination: Path, seeds: list[Path]) -> Path:
     return destination
 
 
-def mkdocs(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+def mkdocs(
+    project: Path, *arguments: str, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+        **(environment or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *arguments, "-f", str(project / "mkdocs.yml")],
         cwd=project,

@@ -1,15 +1,17 @@
 """A rebuild that reuses the last build's pages publishes exactly what a full build would."""
 
+import queue
 import shutil
 from pathlib import Path
 
 from .conftest import ROOT, copy_project, founding_seeds, mkdocs
+from .test_serve import Server
 
 OTHER_SEEDS = sorted((ROOT / "seeds").glob("2005-*.md"))[:3]
 
 
-def site_files(project: Path) -> dict[str, bytes]:
-    site = project / "site"
+def site_files(project: Path, site: Path | None = None) -> dict[str, bytes]:
+    site = site or project / "site"
     return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*") if path.is_file()}
 
 
@@ -56,3 +58,51 @@ def test_a_rebuild_with_nothing_changed_reuses_every_generated_page(tmp_path):
     reused = int(rebuilt.stderr.split(" pages reused")[0].rsplit(" ", 1)[1])
     generated = [path for path in (project / "site").rglob("index.html")]
     assert 0 < reused < len(generated)  # the pages in the nav and the tag listings render again
+
+
+def test_one_serve_process_after_each_edit_publishes_what_a_full_build_would(tmp_path):
+    """Within one `mkdocs serve`, what it remembers between saves (checked seeds, rendered pages,
+    reused pages) never shows: after each edit its site equals a full build of the same seeds."""
+    project = copy_project(tmp_path / "served", [*founding_seeds(), *OTHER_SEEDS[:2]])
+    served_from = tmp_path / "temporary"  # where mkdocs serve makes the folder it serves
+    served_from.mkdir()
+    server = Server(project, environment={"TMPDIR": str(served_from)})
+    try:
+        server.wait_for("Serving on")
+        for step, edit in enumerate((add, change, rename, delete)):
+            edit(project / "seeds")
+            settle(server)
+            fresh = copy_project(tmp_path / f"full-{step}", sorted((project / "seeds").iterdir()))
+            # serve publishes the site at its own address: the full build is given the same one
+            built = mkdocs(
+                fresh, "build", "--strict", environment={"SITE_URL": f"http://127.0.0.1:{server.port}/"}
+            )
+            assert built.returncode == 0, built.stderr
+            served, full = site_files(project, served_folder(served_from)), site_files(fresh)
+            assert sorted(served) == sorted(full), edit.__name__
+            assert [path for path in full if served[path] != full[path]] == [], edit.__name__
+        assert "pages reused from the last build" in "".join(server.log)
+        assert "Page skipped" not in "".join(server.log)
+    finally:
+        server.stop()
+
+
+def settle(server: Server) -> None:
+    """Waits for the rebuild after an edit, and for any further one it set off (a rename is two
+    events), until the server has been quiet for a while. ("Reloading browsers" carries the time;
+    MkDocs leaves out a "Documentation built in" that repeats an earlier one to the hundredth.)"""
+    server.wait_for("Reloading browsers")
+    while True:
+        try:
+            line = server.lines.get(timeout=3)
+        except queue.Empty:
+            return
+        server.log.append(line)
+        if "Building documentation" in line:
+            server.wait_for("Reloading browsers")
+
+
+def served_folder(temporary: Path) -> Path:
+    """The folder `mkdocs serve` made and serves (read from disk: over HTTP, pages carry its reload script)."""
+    (folder,) = [path for path in temporary.glob("mkdocs_*") if path.is_dir()]
+    return folder

@@ -18,11 +18,16 @@ ENTRY = "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
 
 
 class Server:
-    def __init__(self, project):
+    def __init__(self, project, *options: str, environment: dict[str, str] | None = None):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        environment = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+            **(environment or {}),
+        }
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -33,6 +38,7 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "-f",
                 str(project / "mkdocs.yml"),
+                *options,
             ],
             cwd=project,
             env=environment,
