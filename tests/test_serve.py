@@ -96,7 +96,7 @@ def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(serve
     log = "".join(server.log)
     assert "seeds/broken.md:4: error: 'published' is '2025-02-30'" in log
     assert "Traceback" not in log
-    server.wait_for("Documentation built")
+    server.wait_for("Reloading browsers")  # MkDocs drops a "Documentation built" line that repeats exactly
     page = server.get(ENTRY)
     assert "Uzbekistan studies Kazakh one-stop shops" in page
     assert "Preview only: 16 problems in the seeds." in page
@@ -111,7 +111,7 @@ def test_serve_shows_a_fixed_seed_after_saving(server):
             "title: Uzbekistan studies Kazakhstan's centres",
         )
     )
-    server.wait_for("Documentation built")
+    server.wait_for("Reloading browsers")
     page = server.get(
         "entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/"
     )  # a new title keeps the address
