@@ -69,6 +69,7 @@ class _Build:
     staging_dir: Path | None = None
     lock = ExitStack()
     warnings = _WarningCounter()
+    logger = logging.getLogger("mkdocs")
     # Reuse of the last good build's pages (page_cache.py)
     command = "build"
     generated: tuple[Path, ...] | None = None  # to keep for the next build: where, and what
@@ -103,7 +104,10 @@ def on_config(config):
     _Build.staging_dir = new_staging(_Build.published_dir)
     config.site_dir = str(_Build.staging_dir)
     _Build.warnings.count = 0
-    logging.getLogger("mkdocs").addHandler(_Build.warnings)
+    # The renderer's own logger: MkDocs' 'mkdocs', or its fork's (ProperDocs logs to 'properdocs',
+    # with 'mkdocs' beneath it), so that no warning escapes the count whichever renderer runs.
+    _Build.logger = logging.getLogger(type(config).__module__.split(".")[0])
+    _Build.logger.addHandler(_Build.warnings)
     return config
 
 
@@ -389,7 +393,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    _Build.logger.removeHandler(_Build.warnings)
     mkdocs_build.log.removeFilter(_Build.quiet_skips)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
@@ -430,7 +434,7 @@ def _keep_records() -> None:
 
 
 def on_build_error(error):
-    logging.getLogger("mkdocs").removeHandler(_Build.warnings)
+    _Build.logger.removeHandler(_Build.warnings)
     mkdocs_build.log.removeFilter(_Build.quiet_skips)
     _discard_staging()
 
