@@ -188,14 +188,10 @@ def _events(node: yaml.Node, body: str, published: PartialDate | None, report: R
             keys.append(("title", date, values["title"].casefold()))
         if date and values.get("quote"):
             keys.append(("quote", date, normalize_for_matching(values["quote"])))
-        if repeated := next((seen[key] for key in keys if key in seen), None):
-            same = (
-                "id"
-                if ("id", values.get("id")) in seen
-                else "date and "
-                + ("title" if any(key[0] == "title" and key in seen for key in keys) else "quote")
-            )
-            report.at(item, f"{where} repeats event {repeated} (same {same}): remove one of them")
+        # Keys are listed id, title, quote: the first one seen before names what is the same.
+        if repeated := next((key for key in keys if key in seen), None):
+            same = "id" if repeated[0] == "id" else f"date and {repeated[0]}"
+            report.at(item, f"{where} repeats event {seen[repeated]} (same {same}): remove one of them")
         for key in keys:
             seen.setdefault(key, number)
         if len(report.problems) > problems_before:
