@@ -9,7 +9,7 @@ import difflib
 import os
 import unicodedata
 from collections.abc import Iterable
-from itertools import pairwise
+from itertools import combinations
 from pathlib import Path
 
 import yaml
@@ -262,8 +262,9 @@ def validate_entries(seeds: list[Seed]) -> list[Problem]:
                     "and, if needed, date and countries in the other",
                 )
             )
+        # Every pair: 2013-01 and 2013-02 disagree even when a source saying 2013 stands between them.
         dated = [(seed, event) for seed, event in told if event.date]
-        for (seed_a, a), (seed_b, b) in pairwise(dated):
+        for (seed_a, a), (seed_b, b) in combinations(dated, 2):
             if a.date.compare(b.date) != 0:
                 for (seed, event), (other_seed, other) in (
                     ((seed_a, a), (seed_b, b)),

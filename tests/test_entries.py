@@ -393,3 +393,40 @@ def test_a_dropped_address_fails_the_check_unless_a_redirect_covers_it(tmp_path)
         '<link rel="canonical" href="https://onestop-timeline.example.org/entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shop-centres/">'
         in redirect
     )
+
+
+def test_sources_that_disagree_are_named_even_with_a_coarser_source_between_them(tmp_path):
+    january = write_seed(tmp_path, "a", {"published": "2014", "events": [opening()]})
+    year = write_seed(
+        tmp_path,
+        "b",
+        {
+            "published": "2014",
+            "events": [
+                {
+                    "id": "2013-01-first-asan-centre-opens",
+                    "date": "2013",
+                    "quote": "The first ASAN service centre",
+                }
+            ],
+        },
+    )
+    february = write_seed(
+        tmp_path,
+        "c",
+        {
+            "published": "2014",
+            "events": [
+                {
+                    "id": "2013-01-first-asan-centre-opens",
+                    "date": "2013-02",
+                    "quote": "The first ASAN service centre",
+                }
+            ],
+        },
+    )
+    _, problems = validate_paths([january, year, february], base=tmp_path)
+    assert [(problem.path, problem.message.split(" in ")[1].split(":")[0]) for problem in problems] == [
+        ("a.md", "c.md"),
+        ("c.md", "a.md"),
+    ]
