@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from build_scripts.model import Country, CountryEntries, Entry, Event, Seed, Source, Timeline, slugify
+from build_scripts.model import (
+    PRECISIONS,
+    Country,
+    CountryEntries,
+    Entry,
+    Event,
+    Seed,
+    Source,
+    Timeline,
+    slugify,
+)
 from build_scripts.schema import MAX_ENTRY_ID
 
 
@@ -43,7 +53,7 @@ def merge_entry(entry_id: str, told: list[tuple[Event, Seed]]) -> Entry:
     first_event, first_seed = told[0]
     event = replace(
         giver,
-        date=max(dates, key=lambda date: ("year", "month", "day").index(date.precision)),
+        date=max(dates, key=lambda date: PRECISIONS.index(date.precision)),
         countries=tuple(countries),
         quote=first_event.quote,
     )

@@ -14,6 +14,7 @@ from typing import Literal
 from build_scripts import urls
 
 Precision = Literal["year", "month", "day"]
+PRECISIONS: tuple[Precision, ...] = ("year", "month", "day")  # coarsest first
 Origin = Literal["curated", "extracted"]
 Status = Literal["happened", "planned"]
 
@@ -84,7 +85,7 @@ class PartialDate:
 
     def compare(self, other: PartialDate) -> int:
         """-1, 0 or 1 as this date is before, agrees with, or is after `other` at the coarser precision."""
-        coarser = min(self.precision, other.precision, key=("year", "month", "day").index)
+        coarser = min(self.precision, other.precision, key=PRECISIONS.index)
         mine, theirs = self.coarsened(coarser).sort_key, other.coarsened(coarser).sort_key
         return (mine > theirs) - (mine < theirs)
 
