@@ -7,6 +7,17 @@ test set, never read while tuning: its figures are the honest ones. The rest is 
 An extracted event matches a curated one (one to one) when they fall in the same year and share
 a country (or neither names one), preferring an exact date; "date exact" counts the matches whose
 date and precision are equal too.
+
+Beside the publication date and publisher found, two ceilings say how many pages the text alone
+could give them for. A page "states its date" when the seed's `published` date, at its own
+precision, is among the dates written out in full in a line of its layout (title, header with a
+crawler's "date 2019-10" label, dateline, body, trailer), as `written_dates` reads them without a
+reference: "today" or "15 March" with no year do not count (a year found elsewhere may still give
+the extractor the date, so it is a near ceiling); a page with no publication date states
+it too, as finding none is right there. A page "names its publisher" when one of the publisher's
+names stands in the body as a run of whole words, casefolded; the curated publisher may give several,
+in brackets or after a comma ("UzA (National News Agency of Uzbekistan)", "ifg.cc, reprinting
+Trend"), and a shorter form the body uses ("Trend" for "Trend News Agency") is not counted.
 """
 
 from __future__ import annotations
@@ -17,6 +28,8 @@ from pathlib import Path
 
 from build_scripts.build_model import build_timeline
 from build_scripts.extract import extract_text
+from build_scripts.extract.dates import written_dates
+from build_scripts.extract.layout import parse_layout
 from build_scripts.model import Entry, PartialDate, Seed
 from build_scripts.read_seeds import seed_paths
 from build_scripts.validate import validate_paths
@@ -49,7 +62,9 @@ class RealTally:
     matched: int = 0
     exact_dates: int = 0
     published_right: int = 0
+    published_stated: int = 0  # the ceiling: pages whose body writes the publication date out
     publisher_right: int = 0
+    publisher_named: int = 0  # the ceiling: pages whose body names the publisher
     publisher_pages: int = 0
     countries_found: int = 0
     countries_curated: int = 0
@@ -79,8 +94,10 @@ class RealTally:
             f"  countries   P {cp:.3f} R {cr:.3f} F1 {country_f1:.3f} (the article's countries against "
             "the curated events' countries)",
             f"              P {ep:.3f} R {er:.3f} F1 {harmonic_mean(ep, er):.3f} (each matched event's own countries; a match shares one already)",
-            f"  published   right for {ratio(self.published_right, self.pages):.3f} of pages",
-            f"  publisher   right for {ratio(self.publisher_right, self.publisher_pages):.3f} of {self.publisher_pages} pages that name one",
+            f"  published   right for {ratio(self.published_right, self.pages):.3f} of pages; "
+            f"the body states it on {ratio(self.published_stated, self.pages):.3f}",
+            f"  publisher   right for {ratio(self.publisher_right, self.publisher_pages):.3f} of {self.publisher_pages} pages that name one; "
+            f"the body names it on {ratio(self.publisher_named, self.publisher_pages):.3f}",
         ]
 
 
@@ -110,12 +127,33 @@ def curated_seeds(seeds_dir: Path = ROOT / "seeds") -> tuple[list[Seed], dict[st
     return curated, truth
 
 
-def _same_publisher(found: str, wanted: str) -> bool:
-    def words(text: str) -> str:
-        return " ".join(re.findall(r"\w+", text.casefold()))
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
-    a, b = words(found), words(wanted)
+
+def _same_publisher(found: str, wanted: str) -> bool:
+    a, b = _words(found), _words(wanted)
     return bool(a) and (a in b or b in a)
+
+
+def _names_publisher(body: str, publisher: str) -> bool:
+    names = re.split(r"[(),]|\b(?:via|reprinting|republishing|source)\b", publisher)
+    text = f" {_words(body)} "
+    return any(f" {name} " in text for name in map(_words, names) if name)
+
+
+def _states_date(body: str, published: PartialDate | None) -> bool:
+    if published is None:
+        return True
+    layout = parse_layout(body)
+    lines = [
+        layout.title,
+        *layout.header,
+        layout.dateline_date,
+        *(sentence.text for sentence in layout.body),
+        *layout.trailer,
+    ]
+    return any(published in written_dates(line, None) for line in lines)
 
 
 def _fits(got: Told, want: Told, exact: bool) -> bool:
@@ -157,9 +195,11 @@ def score_seed(seed: Seed, wanted: list[Told], tally: RealTally) -> None:
         tally.event_countries_matched += len(got.countries & want.countries)
     unaided = extract_text(seed.body)  # the publication date as the text alone gives it
     tally.published_right += unaided.published == seed.published
+    tally.published_stated += _states_date(seed.body, seed.published)
     if seed.publisher:
         tally.publisher_pages += 1
         tally.publisher_right += _same_publisher(extraction.publisher, seed.publisher)
+        tally.publisher_named += _names_publisher(seed.body, seed.publisher)
     got = {country.code for country in extraction.countries}
     expected = set().union(*(told.countries for told in wanted))
     tally.countries_found += len(got)

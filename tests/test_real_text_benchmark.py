@@ -37,3 +37,14 @@ def test_the_report_leads_with_the_frozen_test_set_and_hides_its_misses(monkeypa
     assert report.splitlines()[1].startswith("  test, every fifth seed, frozen (the honest figure)")
     assert "secret" not in report
     assert "secret" in real_text.report(verbose=True, show_test_misses=True)
+
+
+def test_the_ceilings_count_a_date_written_out_and_a_publisher_named_in_the_body():
+    published = real_text.PartialDate(2021, 3, 4)
+    assert real_text._states_date("Title\n\nThe hall opened on 4 March 2021 in Osh.", published)
+    # a date the reference would give ("today", "4 March") is not written out in the body
+    assert not real_text._states_date("Title\n\nThe hall opened today, 4 March, in Osh.", published)
+    assert real_text._states_date("Title\n\nNo date here.", None)  # nothing to find: finding none is right
+    publisher = "ifg.cc (reprinting Daily News Agency)"
+    assert real_text._names_publisher("BAKU, Daily News Agency reports.", publisher)
+    assert not real_text._names_publisher("BAKU, Daily News reports.", publisher)
