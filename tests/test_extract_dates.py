@@ -338,3 +338,19 @@ def test_dates_written_in_the_pages_other_languages_keep_their_month_and_day(sen
 )
 def test_standards_editions_and_cited_sources_date_no_event(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a past tense without -ed tells a happening as well as one with it
+        ("The deputy minister made the announcement today on behalf of the cabinet.", ["2018-01-05"]),
+        ("The governor held a briefing today in the new hall.", ["2018-01-05"]),
+        # and a passive of one looks ahead as "will be opened" does
+        ("The minister spoke of the forum, which will be held in Osh on 24-26 June.", ["2018-06-24"]),
+        # "what it is today" is the present state, not a day's happening
+        ("In 2016 the ministry laid the groundwork for the portal to become what it is today.", ["2016"]),
+    ],
+)
+def test_irregular_past_tenses_and_the_present_of_what_it_is_today(sentence, expected):
+    assert dates(sentence) == expected

@@ -184,7 +184,11 @@ _PUBLICATION_AFTER = re.compile(
 # "this year's winners", "2019's report": the date qualifies a noun, it dates no happening
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\b")
 _STAMP_BEFORE = re.compile(rf"^\W*(?:{_words('stamp_labels')})\W*(?:on\s+)?$", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+\w+ed\b", re.IGNORECASE)  # "will be launched" is ahead
+# A past tense or participle: "opened", "made", "held"
+_PAST_FORM = rf"\w{{3,}}ed|{_words('irregular_past_verbs')}"
+_PAST_VERB = re.compile(rf"\b(?:was|were|had|has been|have been|did|{_PAST_FORM})\b", re.IGNORECASE)
+# "will be launched", "will be held" are ahead
+_PASSIVE = re.compile(rf"\b(?:be|been|being)\s+(?:{_PAST_FORM})\b", re.IGNORECASE)
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
 _RANGE_BEFORE = re.compile(
     rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till)\s+$|"
@@ -265,7 +269,6 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|stated)\s+(?:on\s+)?$", re.IGNOR
 # "a stack of notarised copies", "the signed form": a participle after a determiner or "of" describes
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|of|with|and|or)\s+\w{3,}ed\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|told|stated|announced|noted|reported|explained|informed)\b", re.IGNORECASE)
-_PAST_VERB = re.compile(r"\b(?:was|were|had|has been|have been|did|\w{3,}ed)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -527,6 +530,8 @@ def _today_is_current_state(sentence: str, match: re.Match[str]) -> bool:
     if _COUNT_AFTER_TODAY.match(sentence[match.end() :]):  # "Today 347 centres ...", "Today there are ..."
         return True
     if _PRESENT_AFTER_TODAY.match(sentence[match.end() :]):  # "... was launched in 2018 and today connects"
+        return True
+    if re.search(r"\b(?:is|are)\s+$", before):  # "... laid the groundwork for what it is today"
         return True
     return not _PAST_VERB.search(_own_clause(sentence, match))
 
