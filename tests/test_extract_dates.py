@@ -354,3 +354,17 @@ def test_standards_editions_and_cited_sources_date_no_event(sentence, expected):
 )
 def test_irregular_past_tenses_and_the_present_of_what_it_is_today(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the figure a change started from dates no happening of its own
+        ("The city climbed to 12th place last year, from No. 40 in 2012.", ["2017"]),
+        ("The council sold the hall this year for twice the price, a rise from $200,000 in 2009.", ["2018"]),
+        # people "from 12 countries" are no figure compared against
+        ("Officials from 12 countries met in Baku on May 21.", ["2017-05-21"]),
+    ],
+)
+def test_the_figure_a_change_started_from_is_a_comparison(sentence, expected):
+    assert dates(sentence) == expected

@@ -260,6 +260,12 @@ _COMPARISON_BEFORE = re.compile(
     r"(?P<gap>[^,;]*)$",
     re.IGNORECASE,
 )
+# The figure a change started from: "rose to 20th, from No. 50 in 2005", "a jump from $100,000 in 2002"
+_FIGURE_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:No\.?\s*|US)?[$€£]?\d[\d.,]*(?:st|nd|rd|th|%)?"
+    r"(?:\s+(?:percent|per\s+cent|million|billion|thousand|places?))?\s+(?:in|at|during)\s+$",
+    re.IGNORECASE,
+)
 _PRESENT_AFTER_TODAY = re.compile(
     r",?\s+(?:(?:it|they|there|we|the\s+\w+)\s+)?(?:is|are|has|have|\w{3,}[^s\W]s)\b(?!\s+\w+ed\b)"
 )
@@ -648,7 +654,10 @@ def _is_weekday_not_a_day(sentence: str, match: re.Match[str]) -> bool:
 
 
 def _is_comparison(sentence: str, match: re.Match[str]) -> bool:
-    compared = _COMPARISON_BEFORE.search(sentence[: match.start()])
+    before = sentence[: match.start()]
+    if _FIGURE_FROM_BEFORE.search(before):
+        return True
+    compared = _COMPARISON_BEFORE.search(before)
     return bool(compared) and not _PAST_VERB.search(compared["gap"])
 
 
