@@ -368,3 +368,16 @@ def test_irregular_past_tenses_and_the_present_of_what_it_is_today(sentence, exp
 )
 def test_the_figure_a_change_started_from_is_a_comparison(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a day without its year after "by" is a deadline: the next such day, not the last one
+        ("The ministry was instructed to connect all halls by March 1.", ["2018-03-01"]),
+        ("He told the agency to finish the registry by 1 December.", ["2018-12-01"]),
+        ("The hall opened on March 1.", ["2017-03-01"]),
+    ],
+)
+def test_a_deadline_without_its_year_lies_ahead(sentence, expected):
+    assert dates(sentence) == expected

@@ -687,6 +687,12 @@ def _speaks_of_future_at(sentence: str, match: re.Match[str], future: bool) -> b
     return future and not _has_past_verb(_clause(sentence, match.start(), match.end()))
 
 
+def _is_deadline(sentence: str, match: re.Match[str]) -> bool:
+    """'Was instructed to connect the schools by June 1': a day without its year after "by" is the next one."""
+    by = re.search(r"\bby\s+(?:the\s+)?$", sentence[: match.start()])
+    return match.lastgroup in ("md", "dm") and bool(by)
+
+
 def _future_only_reported(sentence: str, match: re.Match[str]) -> bool:
     """'At the ceremony on 13 September, the minister said the halls would ...': the future is what was said;
     the date, before the reporting verb, dates the saying."""
@@ -768,7 +774,7 @@ def find_dates(
         ahead = _weekday_is_future(sentence, match) if kind in ("weekday", "foreign_weekday") else future
         ahead = ahead and not _future_only_reported(sentence, match)
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
-        ahead = _speaks_of_future_at(sentence, match, ahead)
+        ahead = _speaks_of_future_at(sentence, match, ahead) or _is_deadline(sentence, match)
         date = _resolve(match, reference, ahead, named[-1] if named else told_before)
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
