@@ -381,3 +381,18 @@ def test_the_figure_a_change_started_from_is_a_comparison(sentence, expected):
 )
 def test_a_deadline_without_its_year_lies_ahead(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a day and month after a name inside the sentence name a place, as streets and markets often do
+        ("A new office opened yesterday in the Mercado 15 de Maio, in the centre.", ["2018-01-04"]),
+        ("The hall on Avenida 9 de Julio opened in March.", ["2017-03"]),
+        # a weekday before the day, or a date opening the sentence, is still a date
+        ("The hall opened on Thursday 4 January.", ["2018-01-04"]),
+        ("Em 4 de janeiro, a loja abriu.", ["2018-01-04"]),
+    ],
+)
+def test_a_day_and_month_inside_a_place_name_date_nothing(sentence, expected):
+    assert dates(sentence) == expected

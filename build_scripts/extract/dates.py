@@ -672,7 +672,18 @@ def _dates_no_event(sentence: str, match: re.Match[str]) -> bool:
         or _is_anecdote(sentence, match)
         or _is_statistic(sentence, match)
         or _is_attribution(sentence, match)
+        or _is_in_a_name(sentence, match)
     )
+
+
+def _is_in_a_name(sentence: str, match: re.Match[str]) -> bool:
+    """'The hall in the Mercado 31 de Janeiro', 'on Avenida 9 de Julio': a day and month after a name inside
+    the sentence name a place; a weekday ('on Thursday 5 May') or a sentence's first word ('Em 5 de maio')
+    does not."""
+    if match.lastgroup != "dm":
+        return False
+    name = _NAME_BEFORE.search(sentence[: match.start()])
+    return bool(name) and name.start() > 0 and not name.group().strip().endswith("day")
 
 
 def _is_plan_for_this_year(sentence: str, match: re.Match[str], reference: PartialDate | None) -> bool:
