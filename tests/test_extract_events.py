@@ -139,6 +139,16 @@ def test_what_is_ongoing_or_told_of_another_time_is_not_at_the_occasion():
     assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11"]
 
 
+def test_what_had_been_done_before_or_a_repeated_sentence_is_no_new_event_of_the_occasion():
+    text = (
+        "Award in Lima\n\n12 June 2023 10:00\n\nLIMA, June 11 – The agency was awarded a regional prize for its halls. "
+        "The minister presented the halls to the jury in Lima, Peru. "
+        "It beat 300 others who had presented entries. "
+        "The minister presented the halls to the jury in Lima, Peru.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11", "2023-06-11"]
+
+
 def test_a_plan_and_a_done_happening_of_one_year_are_two_events():
     text = (
         "Halls in Osh\n\n5 October 2023\n\nFive more halls in Kyrgyzstan will open by the end of this year. "

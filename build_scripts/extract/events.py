@@ -50,10 +50,10 @@ _OCCASION_AGAIN = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# What is ongoing ("is being shared"), has been over time ("delegations have visited") or told of
-# another time ("Recently, ...") happened at no occasion
+# What is ongoing ("is being shared"), has been over time ("delegations have visited"), had been done
+# before ("the 500 others who had applied") or told of another time ("Recently, ...") happened at no occasion
 _NOT_AT_OCCASION = re.compile(
-    r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:has|have)\s+(?:\w+ly\s+|also\s+|already\s+)?\w+ed\b|"
+    r"\b(?:is|are)\s+being\s+\w+ed\b|\b(?:has|have|had)\s+(?:\w+ly\s+|also\s+|already\s+)?\w+ed\b|"
     r"\b(?:recently|earlier|previously|formerly|lately|in\s+recent\s+\w+)\b",
     re.IGNORECASE,
 )
@@ -332,8 +332,8 @@ def _tells_what_was_done(sentence: str) -> bool:
 
 
 def _distinct(events) -> tuple[Event, ...]:
-    """One event per date and set of countries: a second mention (a recap, more about the same visit)
-    repeats the first, unless it tells what was presented, shared or agreed at the occasion, or one is
+    """One event per date and set of countries: a second mention (a recap, more about the same visit, the
+    same sentence again) repeats the first, unless it tells what was presented, shared or agreed at the occasion, or one is
     a plan and the other done ("will open by the end of this year", "this year we have opened").
     "The ceremony on Wednesday was attended by ..." names the occasion again, whoever it adds, unless it
     tells what was done there ("The event gathered 150 participants")."""
@@ -341,6 +341,8 @@ def _distinct(events) -> tuple[Event, ...]:
     for event in events:
         codes = {country.code for country in event.countries}
         same_time = [o for o in kept if o.date == event.date and _is_plan(o) == _is_plan(event)]
+        if any(other.quote == event.quote for other in same_time):
+            continue  # the page repeats the sentence (a caption, a teaser above the text)
         if same_time and _OCCASION_AGAIN.match(event.quote) and not _tells_what_was_done(event.quote):
             continue
         earlier = [codes <= {c.code for c in other.countries} for other in same_time]
