@@ -122,9 +122,15 @@ def test_countries_and_capitals_in_the_pages_other_languages(text, expected):
         ("The Pereira office opened.", ["CO"]),
         ("O Governo de São Paulo abriu um posto.", ["BR"]),
         ("Delegates met in Medellín.", ["CO"]),
+        # one name, "da" and a city's name: a town named with it ("Alto da Beira"), unless the name is the
+        # city's authority or area, or ends a longer name (an office in the city)
+        ("Novas lojas abrem em Alto da Beira e Vale da Beira.", []),
+        ("O Centro de Montevideo e a Intendencia de Montevideo.", ["UY"]),
+        ("A Oficina de Atención de Montevideo abriu.", ["UY"]),
     ],
 )
 def test_a_city_inside_a_longer_proper_name_is_not_the_city(text, expected):
-    """A city's name right after another capitalised name, or before 'de'/'da' and a name, is part of
-    a person's or another town's name; after a word that opens a phrase it is the city."""
+    """A city's name right after another capitalised name, after one name and 'de'/'da', or before
+    'de'/'da' and a name, is part of a person's or another town's name; after a word that opens a phrase
+    it is the city."""
     assert [country.code for country in countries_in(text)] == expected

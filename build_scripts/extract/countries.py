@@ -196,15 +196,22 @@ def _flags_and_hashtags(text: str) -> list[CountryMention]:
     return mentions
 
 
-# A city's name inside a longer proper name is not the city: "Pedro Silva Pereira", "Vila Velha de Ródão";
-# a word that opens a phrase ("The", "In") or a sentence does not lengthen it, and "Governo de São Paulo"
-# is the city's government
+# A city's name inside a longer proper name is not the city: "Pedro Silva Pereira", "Vila Velha de Ródão",
+# "Aguiar da Beira"; a word that opens a phrase ("The", "In") or a sentence does not lengthen it, and
+# "Governo de São Paulo" is the city's government
 _NAME_PARTICLE = r"(?:da|de|do|das|dos|del|di|du|la|le)"
 _NAME_BEFORE = re.compile(r"(?<![.!?:;,\n]\s)(?<!^)\b(?P<word>[A-ZÀ-Ý][\w'’-]+)\s+$")
+
 _NAME_AFTER = re.compile(rf"^\s+{_NAME_PARTICLE}\s+[A-ZÀ-Ý]")
 _PHRASE_OPENERS = frozenset(
     "The A An In At On From To And Of For With By Near Via Into Across Em Na No De Da Do En El La Los Las Y E "
     "Between Outside Inside Central Northern Southern Eastern Western Downtown Greater".split()
+)
+# "em Aguiar da Beira": one capitalised word after a lowercase word, a stop or a word that opens a phrase,
+# then "da"; in "Centro de Atendimento de Montevideo" the city follows a longer name, an office in it
+_TOWN_BEFORE = re.compile(
+    rf"(?:^|[^\w\s]\s*|\b(?:(?!{_NAME_PARTICLE}\b)[a-zà-ÿ]+|{'|'.join(_PHRASE_OPENERS)})\s+)"
+    rf"(?P<word>[A-ZÀ-Ý][\w'’-]+)\s+{_NAME_PARTICLE}\s+$"
 )
 
 
@@ -219,11 +226,15 @@ def _city_only_forms() -> frozenset[str]:
 
 
 def _inside_a_longer_name(text: str, match: re.Match[str]) -> bool:
-    """'Vila Velha de Ródão' is a Portuguese town and 'Silva Pereira' a minister: no Vila Velha, no Pereira."""
+    """'Vila Velha de Ródão' and 'Aguiar da Beira' are Portuguese towns and 'Silva Pereira' a minister: no
+    Vila Velha, no Beira, no Pereira."""
     if match["name"] not in _city_only_forms():
         return False
     before = _NAME_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
     if before and before["word"] not in _PHRASE_OPENERS and before["word"] not in _names():
+        return True
+    town = _TOWN_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    if town and town["word"] not in word_lists.names()["city_authorities"] and town["word"] not in _names():
         return True
     return bool(_NAME_AFTER.match(text[match.end() : match.end() + 20]))
 
