@@ -396,3 +396,16 @@ def test_a_deadline_without_its_year_lies_ahead(sentence, expected):
 )
 def test_a_day_and_month_inside_a_place_name_date_nothing(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a Spanish or Portuguese verb in the future places a day without its year ahead, as "will" does
+        ("Desde este lunes 8 de enero reabrirán cuatro oficinas.", ["2018-01-08"]),
+        ("A nova loja abrirá no dia 8 de janeiro.", ["2018-01-08"]),
+        ("La oficina abrió el 8 de enero.", ["2017-01-08"]),
+    ],
+)
+def test_a_romance_future_ending_looks_ahead(sentence, expected):
+    assert dates(sentence) == expected

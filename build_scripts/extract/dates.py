@@ -165,7 +165,7 @@ def _words(kind: str) -> str:
 
 
 # lower case only: "the e-Governance Plan" speaks of no future
-_FUTURE = re.compile(rf"\b(?:{_words('future_markers')})\b")
+_FUTURE = re.compile(rf"\b(?:{_words('future_markers')}|\w{{2,}}(?:{_words('future_endings')}))\b")
 _WINDOW = re.compile(rf"\b(?:{_words('window_words')})\b", re.IGNORECASE)
 _AVAILABLE = re.compile(rf"\b(?:{_words('availability_words')})\b")
 _HABITUAL = re.compile(rf"\b(?:{_words('habitual_verbs')})\b", re.IGNORECASE)
