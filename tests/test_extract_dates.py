@@ -28,6 +28,8 @@ from .extract_helpers import dates
         ("Officials visited Baku in March.", ["2017-03"]),
         ("Officials will visit Baku in March.", ["2018-03"]),
         ("The Government met on 21-22 May 2024.", ["2024-05-21"]),
+        ("The study tour ran from 9 to 13 of December 2019.", ["2019-12-09"]),
+        ("During the visit, held from 9 to 13 December, the guests met officials.", ["2017-12-09"]),
         ("The first office will open in the autumn of 2019.", ["2019"]),
     ],
 )

@@ -59,7 +59,8 @@ MONTH = (
 )
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s*[-–]\s*(?:[12]\d|3[01]|0?[1-9]))?"
+# "21-22", and "9 to 13" ("held from 9 to 13 December"): a range starts on its first day
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)?"
 _COUNT = r"\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 
