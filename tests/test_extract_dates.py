@@ -30,6 +30,10 @@ from .extract_helpers import dates
         ("The Government met on 21-22 May 2024.", ["2024-05-21"]),
         ("The study tour ran from 9 to 13 of December 2019.", ["2019-12-09"]),
         ("During the visit, held from 9 to 13 December, the guests met officials.", ["2017-12-09"]),
+        # the Turkic languages join a day to its month with a hyphen; an English month is not joined so
+        ("Портал 16-декабрда ишке кирди.", ["2017-12-16"]),
+        ("Portal 14-yanvar kuni ishga tushdi.", ["2017-01-14"]),
+        ("The 1-May office stayed shut.", []),
         ("The first office will open in the autumn of 2019.", ["2019"]),
     ],
 )

@@ -95,7 +95,8 @@ _PATTERN = re.compile(
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:{_OF}\s+)?(?P<dmy_m>{MONTH}),?\s+(?:{_OF}\s+)?(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+{_OF})?,?\s+(?P<my_y>{YEAR}))
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
-  | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})\s+(?:{_OF}\s+)?(?P<dm_m>{MONTH}))
+  # "16-декабрда", "14-yanvar": the Turkic languages join the day to its month with a hyphen
+  | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})(?:\s+(?:{_OF}\s+)?|-(?={foreign_month_pattern()}))(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
   | (?P<month>(?P<month_prep>(?<!\w)(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|{_FOREIGN_MONTH_PREP})\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
