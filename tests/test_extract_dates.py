@@ -18,6 +18,7 @@ from .extract_helpers import dates
         ("Source: The Astana Times, 22.12.2017", ["2017-12-22"]),
         ("Kigali, 2015-07-08", ["2015-07-08"]),
         ("The portal was launched in December 2005.", ["2005-12"]),
+        ("A storm in early December in 2013 damaged the roof.", ["2013-12"]),
         ("The first centre opened in 2007.", ["2007"]),
         ("This year the centres will add ten services.", ["2018"]),
         ("The ministry was reorganised last December.", ["2017-12"]),

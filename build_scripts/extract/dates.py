@@ -93,14 +93,14 @@ _PATTERN = re.compile(
   # "July 24/2024", "May 18,2016", "Marzo 15 de 2010"
   | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,\s*|\s+(?:de\s+)?|/)(?P<mdy_y>{YEAR}))
   | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:{_OF}\s+)?(?P<dmy_m>{MONTH}),?\s+(?:{_OF}\s+)?(?P<dmy_y>{YEAR}))
-  | (?P<my>(?P<my_m>{MONTH})(?:\s+{_OF})?,?\s+(?P<my_y>{YEAR}))
+  | (?P<my>(?P<my_m>{MONTH})(?:\s+(?:{_OF}|in))?,?\s+(?P<my_y>{YEAR}))  # "December of 2013", "December in 2013"
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
   # "16-декабрда", "14-yanvar": the Turkic languages join the day to its month with a hyphen
   | (?P<dm>(?<![\d,.])(?P<dm_d>{DAY})(?:\s+(?:{_OF}\s+)?|-(?={foreign_month_pattern()}))(?P<dm_m>{MONTH}))
   | (?P<relmonth>(?i:(?P<rel_dir>last|this|next|past|previous|coming)\s+)(?P<rel_m>{MONTH}))
   | (?P<month>(?P<month_prep>(?<!\w)(?i:in|on|since|by|from|until|till|during|early|late|mid-?|of|for|{_FOREIGN_MONTH_PREP})\s+)
         (?:(?i:the\ )?(?i:end|beginning|middle|start)\ of\s+)?(?P<month_m>(?!May\b){MONTH}|May(?=[\s,.;]|$))
-        (?!\s*[-–]\s*{MONTH}|,?\s+(?:{_OF}\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|{_RELATIVE_YEAR}|
+        (?!\s*[-–]\s*{MONTH}|,?\s+(?:{_OF}\s+)?(?:{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\b)|\s+in\s+{YEAR}|{_RELATIVE_YEAR}|
             \s+{foreign_year_pattern()})
     )
   | (?P<bare_month>(?<![-–])\b
