@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from build_scripts.extract.dates import find_dates
+from build_scripts.model import PartialDate
+
 from .extract_helpers import dates
 
 
@@ -416,3 +419,29 @@ def test_a_day_and_month_inside_a_place_name_date_nothing(sentence, expected):
 )
 def test_a_romance_future_ending_looks_ahead(sentence, expected):
     assert dates(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a day without its year, after a day named with its year in the same sentence, is the such day
+        # nearest to that one, not to the publication
+        (
+            "The law took effect on 1 July 2015, after a transition that began on 2 April.",
+            ["2015-07-01", "2015-04-02"],
+        ),
+        (
+            "The city was freed on 8 November 2014, after fighting from 27 September.",
+            ["2014-11-08", "2014-09-27"],
+        ),
+    ],
+)
+def test_a_day_without_its_year_after_a_full_date_is_near_that_date(sentence, expected):
+    assert dates(sentence) == expected
+
+
+def test_a_day_without_its_year_after_a_full_date_in_the_sentence_before_keeps_to_the_publication():
+    found = find_dates(
+        "From 1 October, the app will register newborns.", PartialDate(2021, 8, 2), PartialDate(2020, 2, 6)
+    )
+    assert [mention.date.iso for mention in found] == ["2021-10-01"]

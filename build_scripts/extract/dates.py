@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from build_scripts.extract import word_lists
 from build_scripts.extract.relative import (
     day_in_brackets,
+    day_nearest,
     day_number,
     day_without_year,
     foreign_meaning,
@@ -365,11 +366,13 @@ def _resolve_year(match: re.Match[str]) -> PartialDate:
 @dataclass(frozen=True)
 class _Against:
     """What a date without its year is resolved against: the reference (publication) date, whether its
-    sentence looks ahead, and the date named just before it ("the same year")."""
+    sentence looks ahead, and the date named just before it ("the same year"), in the sentence itself or
+    the one before."""
 
     reference: PartialDate
     future: bool
     anchor: PartialDate | None
+    anchored_here: bool = False  # the anchor was named in this sentence
 
 
 def _resolve_quarter(match: re.Match[str], against: _Against) -> PartialDate:
@@ -388,9 +391,13 @@ def _resolve_shifted(match: re.Match[str], against: _Against) -> PartialDate | N
 
 
 def _resolve_day_month(match: re.Match[str], against: _Against) -> PartialDate | None:
-    """'March 15' (group md) or '15 March' (dm): the closest such day before the reference, or after it."""
+    """'March 15' (group md) or '15 March' (dm): the closest such day before the reference, or after it;
+    after a day named with its year, the such day nearest to that one ("took effect on 1 July 2019, after
+    a transition that began on 2 April", "on 8 November 2020, ... from 27 September")."""
     kind = match.lastgroup
     month, day = month_number(match[f"{kind}_m"]), day_number(match[f"{kind}_d"])
+    if against.anchored_here and against.anchor.precision == "day":
+        return day_nearest(month, day, against.anchor)
     return day_without_year(month, day, against.reference, against.future)
 
 
@@ -486,7 +493,11 @@ _RELATIVE: dict[str, Callable[[re.Match[str], _Against], PartialDate | None]] = 
 
 
 def _resolve(
-    match: re.Match[str], reference: PartialDate | None, future: bool, anchor: PartialDate | None = None
+    match: re.Match[str],
+    reference: PartialDate | None,
+    future: bool,
+    anchor: PartialDate | None = None,
+    anchored_here: bool = False,
 ) -> PartialDate | None:
     """The date the matched expression names, by the group that matched; None for an anniversary's count
     (resolved by `_origin`) and for a relative date when the text gives no reference."""
@@ -495,7 +506,7 @@ def _resolve(
         return _ABSOLUTE[kind](match)
     if reference is None or kind not in _RELATIVE:
         return None
-    return _RELATIVE[kind](match, _Against(reference, future, anchor))
+    return _RELATIVE[kind](match, _Against(reference, future, anchor, anchored_here))
 
 
 def _is_period(sentence: str, match: re.Match[str]) -> bool:
@@ -788,7 +799,9 @@ def find_dates(
         ahead = ahead and not _future_only_reported(sentence, match)
         named = [m.date for m in mentions if m.date is not None]  # "the same year" steps from the last one
         ahead = _speaks_of_future_at(sentence, match, ahead) or _is_deadline(sentence, match)
-        date = _resolve(match, reference, ahead, named[-1] if named else told_before)
+        date = _resolve(
+            match, reference, ahead, named[-1] if named else told_before, anchored_here=bool(named)
+        )
         mentions.append(DateMention(match.start(), match.end(), date))
     for match, years in origins:
         origin = _origin(sentence, match, years, mentions, reference)

@@ -76,11 +76,8 @@ def day_in_brackets(day: int, near: PartialDate | None, reference: PartialDate) 
     """'Nesta segunda-feira (26)', 'ontem (21)': the day of the month named in brackets, in the month of
     the day the word gives (or the one beside it), else in the reference's month when it knows no day."""
     if near is not None and near.precision == "day":
-        here = datetime.date(near.year, near.month, near.day)
         months = [_shift_month(PartialDate(near.year, near.month), step) for step in (-1, 0, 1)]
-        candidates = [safe_date(month.year, month.month, day) for month in months]
-        dated = [(abs((datetime.date(c.year, c.month, c.day) - here).days), c) for c in candidates if c]
-        return min(dated, key=lambda pair: pair[0])[1] if dated else None
+        return _nearest(near, [safe_date(month.year, month.month, day) for month in months])
     if reference.month is not None:
         return safe_date(reference.year, reference.month, day)
     return None
@@ -139,6 +136,18 @@ def day_without_year(month: int, day: int, reference: PartialDate, future: bool)
     else:
         year = reference.year if here <= now else reference.year - 1
     return safe_date(year, month, day)
+
+
+def day_nearest(month: int, day: int, near: PartialDate) -> PartialDate | None:
+    """The day of that month and day nearest to `near` (a day), in its year or the one either side."""
+    return _nearest(near, [safe_date(near.year + step, month, day) for step in (-1, 0, 1)])
+
+
+def _nearest(near: PartialDate, candidates: list[PartialDate | None]) -> PartialDate | None:
+    """The candidate day nearest to `near` (a day); None stands for a day the calendar lacks."""
+    here = datetime.date(near.year, near.month, near.day)
+    dated = [(abs((datetime.date(c.year, c.month, c.day) - here).days), c) for c in candidates if c]
+    return min(dated, key=lambda pair: pair[0])[1] if dated else None
 
 
 def _as_date(day: datetime.date, precision: str) -> PartialDate:
