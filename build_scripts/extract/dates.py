@@ -194,7 +194,7 @@ _PAST_VERB = re.compile(rf"\b(?:was|were|had|has been|have been|did|{_PAST_FORM}
 _PASSIVE = re.compile(rf"\b(?:be|been|being)\s+(?:{_PAST_FORM})\b", re.IGNORECASE)
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
 _RANGE_BEFORE = re.compile(
-    rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till)\s+$|"
+    rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till|through)\s+$|"
     rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$|"
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
