@@ -434,6 +434,11 @@ def test_a_romance_future_ending_looks_ahead(sentence, expected):
             "The city was freed on 8 November 2014, after fighting from 27 September.",
             ["2014-11-08", "2014-09-27"],
         ),
+        # the day that closes a span ("from 27 September through 9 November") dates no happening
+        (
+            "The city was freed on 8 November 2014, in fighting from 27 September through 9 November.",
+            ["2014-11-08", "2014-09-27"],
+        ),
     ],
 )
 def test_a_day_without_its_year_after_a_full_date_is_near_that_date(sentence, expected):
