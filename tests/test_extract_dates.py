@@ -436,6 +436,8 @@ def test_a_romance_future_ending_looks_ahead(sentence, expected):
         ),
         # the day that closes a span ("from 27 September through 9 November") dates no happening
         ("Versions in force (03/05/2012 - 17/06/2013) were replaced.", ["2012-05-03"]),
+        # a date in a link's path dates the page linked to, not a happening told here
+        ("Link to the news: https://news.example.kg/2021-03-26/new-centre-opens", []),
         (
             "The city was freed on 8 November 2014, in fighting from 27 September through 9 November.",
             ["2014-11-08", "2014-09-27"],

@@ -192,6 +192,7 @@ _PAST_FORM = rf"\w{{3,}}ed|{_words('irregular_past_verbs')}"
 _PAST_VERB = re.compile(rf"\b(?:was|were|had|has been|have been|did|{_PAST_FORM})\b", re.IGNORECASE)
 # "will be launched", "will be held" are ahead
 _PASSIVE = re.compile(rf"\b(?:be|been|being)\s+(?:{_PAST_FORM})\b", re.IGNORECASE)
+_LINK_BEFORE = re.compile(r"(?:https?://|www\.)\S*$", re.IGNORECASE)
 # Years that close a period or name a source: "between 2015 and 2019", "January-December 2022", "(OECD, 2018)"
 _RANGE_BEFORE = re.compile(
     rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till|through)\s+$|"
@@ -632,10 +633,13 @@ def _clause(sentence: str, start: int, end: int) -> str:
 
 
 def _is_window_or_stamp(sentence: str, match: re.Match[str]) -> bool:
-    """'valid until 31 March', 'from 16 April documents may be obtained', '© 2025', 'Updated: ...'."""
+    """'valid until 31 March', 'from 16 April documents may be obtained', '© 2025', 'Updated: ...', and a
+    link's path ('https://site.kg/2021-03-26/news')."""
     before, after = sentence[: match.start()], sentence[match.end() :]
     clause_before = _own_clause(sentence, match)[: match.start()]
     if _STAMP_BEFORE.match(before) or _RANGE_BEFORE.search(before) or _PHONE_BEFORE.search(before):
+        return True
+    if _LINK_BEFORE.search(before):
         return True
     cited = _SOURCE_BRACKET[0].search(before)
     if cited and _SOURCE_BRACKET[1].match(after) and (not cited["source"] or cited["source"][0].isupper()):
