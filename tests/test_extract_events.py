@@ -249,6 +249,11 @@ def test_a_statement_or_a_second_mention_at_the_occasion_is_no_new_event():
         ),
         (" date 2020-07-29 ", "The Government of Azerbaijan opened a new service centre in Balakan."),
         ("Politics 29 July 2020 15:30\n\n", "A new service centre was inaugurated in Balakan, Azerbaijan."),
+        # a lead in another language, whose tenses are not read, is taken to tell the day's news
+        (
+            "Politics 29 July 2020 15:30\n\n",
+            "Balakən rayonunda yeni xidmət mərkəzi prezidentin iştirakı ilə istifadəyə verildi.",
+        ),
     ],
 )
 def test_an_undated_lead_tells_the_news_of_the_day_its_dateline_gives(header, lead):
@@ -265,6 +270,7 @@ def test_an_undated_lead_tells_the_news_of_the_day_its_dateline_gives(header, le
         "Who has not spent a morning going from one office to another?",  # a blog's question
         "The ministry will open a new centre in Balakan.",  # a plan
         "Ten years ago, a certificate meant a week of queues.",  # another time
+        "Balakan, Azerbaijan (Trend).",  # a dateline's words, too few for a sentence in any language
     ],
 )
 def test_a_lead_that_asks_looks_ahead_or_tells_another_time_is_not_the_days_news(lead):

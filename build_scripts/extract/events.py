@@ -49,6 +49,8 @@ _OCCASION_AGAIN = re.compile(
     r"celebration)\b"
 )
 _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
+_ENGLISH = re.compile(r"\b(?:the|of|and|to|is|was|has|have|were|are|with|for)\b", re.IGNORECASE)
+_LEAD_WORDS = 8  # fewer make a dateline or a line of page furniture ("Tashkent, Uzbekistan (Dunyo IA).")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # What is ongoing ("is being shared"), has been over time ("delegations have visited"), had been done
 # before ("the 500 others who had applied") or told of another time ("Recently, ...") happened at no occasion
@@ -294,10 +296,16 @@ def _lead_tells_the_news(sentence: str) -> bool:
         return False
     done = re.search(r"\b(?:has|have|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|un|ought|t)\b|\b\w{3,}ed\b", sentence)
     return (
-        bool(done)
+        bool(done or _in_another_language(sentence))
         and not speaks_of_future(sentence)
         and not _NOT_AT_OCCASION.search(sentence.replace("has ", "", 1))
     )
+
+
+def _in_another_language(sentence: str) -> bool:
+    """A sentence of some length without English's small words: its tenses are not read here, so an undated
+    lead in another language is taken to tell the day's news ("Кыргызстанда ... порталы ишке кирди")."""
+    return len(sentence.split()) >= _LEAD_WORDS and not _ENGLISH.search(sentence)
 
 
 def _without_repeats(found: list[_Found]) -> tuple[Event, ...]:
