@@ -436,6 +436,7 @@ def test_a_romance_future_ending_looks_ahead(sentence, expected):
         ),
         # the day that closes a span ("from 27 September through 9 November") dates no happening
         ("Versions in force (03/05/2012 - 17/06/2013) were replaced.", ["2012-05-03"]),
+        ("The plan for 2016 - 2018 was adopted in 2015.", ["2015"]),
         # a date in a link's path dates the page linked to, not a happening told here
         ("Link to the news: https://news.example.kg/2021-03-26/new-centre-opens", []),
         (

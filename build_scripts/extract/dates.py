@@ -198,6 +198,7 @@ _RANGE_BEFORE = re.compile(
     rf"(?i:\bbetween\s+(?:\S+\s+){{0,3}}(?:and\s+)?$|\bfrom\s+(?:\S+\s+){{1,3}}(?:to|until|till|through)\s+$|"
     rf"\b(?:refers?|relates?|appl(?:y|ies))\s+to\s+(?:the\s+)?(?:year\s+)?$)|{MONTH}\s*[-–]\s*$|"
     r"\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\s*[-–]\s*$|"  # "(27/04/2016 - 21/04/2017)": a span's end
+    r"\b(?:19|20)\d\d\s+[-–]\s+$|"  # "в 2006 - 2008 годах", "2018 - 2020": a span's last year
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
 # A source cited in brackets, in any alphabet, with or without its comma: "(OECD, 2018)", "(Şahin 2016)"
