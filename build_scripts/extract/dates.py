@@ -201,10 +201,11 @@ _RANGE_BEFORE = re.compile(
     r"\b(?:19|20)\d\d\s+[-–]\s+$|"  # "в 2006 - 2008 годах", "2018 - 2020": a span's last year
     r"\b[A-Z][a-z]+\s+to\s+$"  # the horizon of a title: "the National Policy for Modernization to 2030"
 )
-# A source cited in brackets, in any alphabet, with or without its comma: "(OECD, 2018)", "(Şahin 2016)"
+# A source cited in brackets, in any alphabet, with or without its comma and its pages: "(OECD, 2018)",
+# "(Şahin 2016)", "(Odabaş, 2009:382-383)"
 _SOURCE_BRACKET = (
     re.compile(r"\((?:(?P<source>[^\W\d_][\w&.' -]*?)(?:,\s*|\s+))?$"),
-    re.compile(r"^\s*[);]"),
+    re.compile(r"^(?:\s*:\s*\d+(?:\s*[-–]\s*\d+)?)?\s*[);]"),
 )
 # A standard's edition: "OHSAS 18001: 2007", "ISO 9001:2015", "ISO/IEC 27001:2013"
 _STANDARD_BEFORE = re.compile(r"\b[A-Z][A-Z/]{1,10}\s*\d{3,5}(?:-\d+)?\s*:\s*$")
