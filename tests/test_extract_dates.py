@@ -343,6 +343,7 @@ def test_dates_written_in_the_pages_other_languages_keep_their_month_and_day(sen
         ("Certified under ISO 9001:2015 in 2019.", ["2019"]),
         ("Services moved to Türksat (Şahin, 2016).", []),  # a cited source, in any alphabet
         ("The portal went online in 2008 (Kaya, 2011:45-47).", ["2008"]),  # a cited source with its pages
+        ("Conforme a la Ley 1712 de 2014, el sistema abrió en 2015.", ["2015"]),  # an act's number and year
         ("The portal opened its doors (Odabaş 2009).", []),  # with or without its comma
         ("It won the award (in 2015).", ["2015"]),  # a bracketed date is no citation
     ],

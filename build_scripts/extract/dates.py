@@ -177,9 +177,10 @@ _PERSONAL_SUBJECT = re.compile(rf"\b(?:{_words('personal_subjects')})\b")
 _SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)$", re.IGNORECASE)
 _PLAN_AFTER = re.compile(rf"^\s*(?:{_words('plan_names')})\b", re.IGNORECASE)
 # A year in a law's title or a number after "No.": "the Companies Act, 1956", "Resolution No. 2019"
+# or an act's number and year as the Spanish write it: "Ley 1712 de 2014", "Documento Conpes 3248 de 2003"
 _TITLE_BEFORE = re.compile(
     rf"\b(?:(?:{_words('law_names')})(?:\s+[\"“][^\"”]{{1,80}}[\"”])?,?\s+(?:of\s+)?|"
-    r"No\.?\s*|№\s*|#)$"
+    r"No\.?\s*|№\s*|#|[A-Z]\w*\s+\d{1,5}\s+de\s+)$"
 )
 _PUBLICATION_AFTER = re.compile(
     rf"^(?:\s+[A-Z][\w-]*){{0,4}}\s+(?:{_words('publication_names')})\b", re.IGNORECASE
