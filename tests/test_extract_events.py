@@ -139,6 +139,24 @@ def test_what_is_ongoing_or_told_of_another_time_is_not_at_the_occasion():
     assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11"]
 
 
+def test_the_items_of_a_list_at_the_occasion_are_no_new_events():
+    text = (
+        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru. "
+        "The guests were shown the following services:\n"
+        "The queue system, presented by its head of unit;\n"
+        "The mobile app, presented by a project manager.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04"]
+
+
+def test_a_label_introduces_no_list():
+    text = (
+        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru.\n"
+        "Participants:\nThe deputy minister presented the queue system to the guests.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04", "2024-03-04"]
+
+
 def test_what_had_been_done_before_or_a_repeated_sentence_is_no_new_event_of_the_occasion():
     text = (
         "Award in Lima\n\n12 June 2023 10:00\n\nLIMA, June 11 – The agency was awarded a regional prize for its halls. "

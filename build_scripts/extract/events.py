@@ -50,6 +50,7 @@ _OCCASION_AGAIN = re.compile(
 )
 _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _ENGLISH = re.compile(r"\b(?:the|of|and|to|is|was|has|have|were|are|with|for)\b", re.IGNORECASE)
+_LABEL_WORDS = 3  # "Participants:", "Key facts:": a label, not a sentence introducing a list
 _LEAD_WORDS = 8  # fewer make a dateline or a line of page furniture ("Tashkent, Uzbekistan (Dunyo IA).")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # What is ongoing ("is being shared"), has been over time ("delegations have visited"), had been done
@@ -279,6 +280,7 @@ def _occasion_events(
         _Found(r.sentence.start, _event(news_date, r, r.countries))
         for number, r in enumerate(read)
         if not _event_mentions(r.mentions)
+        and not _in_a_list(read, number)
         and (
             _at_the_occasion(r.sentence.text)
             or (number == 0 and not r.mentions and _lead_tells_the_news(r.sentence.text))
@@ -286,6 +288,16 @@ def _occasion_events(
         # "... visited Bishkek on 12 May. The sides discussed ...": that day's occasion, told already
         and (not r.days_before or news_date in r.days_before)
     ]
+
+
+def _in_a_list(read: list[_ReadSentence], number: int) -> bool:
+    """An item of a list ("MPay, presented by ...;") after the sentence that introduces it ("... the
+    following services:"): the items tell what that sentence tells, not new happenings. A label
+    ("Participants:") introduces no list of happenings."""
+    text = read[number].sentence.text.rstrip()
+    before = read[number - 1].sentence.text.rstrip() if number else ""
+    introduced = before.endswith(":") and len(before.split()) > _LABEL_WORDS
+    return text.endswith(";") or before.endswith(";") or introduced
 
 
 def _lead_tells_the_news(sentence: str) -> bool:
