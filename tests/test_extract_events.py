@@ -149,6 +149,15 @@ def test_the_items_of_a_list_at_the_occasion_are_no_new_events():
     assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04"]
 
 
+def test_what_followed_at_the_occasion_goes_on_with_it():
+    text = (
+        "Centre opens\n\n05 March 2024 11:42\n\nOn 4 March, the minister opened a centre in Osh, Kyrgyzstan. "
+        "After touring the halls, the minister met with the staff. "
+        "The governor then met with the volunteers.\n"
+    )
+    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04"]
+
+
 def test_a_label_introduces_no_list():
     text = (
         "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru.\n"

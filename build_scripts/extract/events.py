@@ -48,6 +48,9 @@ _OCCASION_AGAIN = re.compile(
     r"^The\s+(?:[\w-]+\s+){0,2}(?:ceremony|meeting|event|visit|forum|conference|session|talks|briefing|"
     r"celebration)\b"
 )
+# What followed at the occasion ("then met the staff", "After viewing the centre, he met ...") goes on
+# with the occasion told already; it is no new happening (what was agreed "following the meeting" is one)
+_AFTERWARDS = re.compile(r"\bthen\b|^After\s+\w+ing\b")
 _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _ENGLISH = re.compile(r"\b(?:the|of|and|to|is|was|has|have|were|are|with|for)\b", re.IGNORECASE)
 _LABEL_WORDS = 3  # "Participants:", "Key facts:": a label, not a sentence introducing a list
@@ -342,7 +345,12 @@ def _at_the_occasion(sentence: str) -> bool:
     sentence = _QUOTED.sub(" ", sentence)
     told = _tells_what_was_done(sentence) or _VISIT_VERB.search(sentence)
     ahead = re.search(r"\b(?:will|shall|would)\b", sentence)
-    return bool(told) and not ahead and not _NOT_AT_OCCASION.search(sentence)
+    return (
+        bool(told)
+        and not ahead
+        and not _NOT_AT_OCCASION.search(sentence)
+        and not _AFTERWARDS.search(sentence)
+    )
 
 
 def _tells_what_was_done(sentence: str) -> bool:
