@@ -7,6 +7,7 @@ import pytest
 
 from build_scripts.extract import extract_text
 from build_scripts.extract.layout import parse_layout
+from build_scripts.model import PartialDate
 
 from .extract_helpers import SPEECH_HEADING, events_of
 
@@ -28,6 +29,27 @@ def test_an_article_is_cut_into_header_dateline_body_and_trailer():
         ("They open at nine.", 1),
     ]
     assert all(text[s.start : s.start + len(s.text)] == s.text for s in layout.body), "quotes stay verbatim"
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "dateline"),
+    [
+        # a dateline in another script, whose month is written in small letters
+        (
+            "Алма-Ата, Казахстан, 17 января, 2022, 10:15 — ИА Регнум. Центры открылись.",
+            "Алма-Ата, Казахстан, 17 января, 2022, 10:15 — ",
+        ),
+        ("Chișinău, 5 octombrie, 2015. Centrul marchează 5 ani.", "Chișinău, 5 octombrie, 2015. "),
+    ],
+)
+def test_a_dateline_in_any_script_opens_the_first_paragraph(first_paragraph, dateline):
+    layout = parse_layout(f"Centres reopen\n\n{first_paragraph}\n")
+    assert layout.dateline == dateline
+
+
+def test_the_datelines_day_is_the_news_day_of_an_undated_lead():
+    text = "Centre marks five years\n\nChișinău, 5 octombrie, 2015. Centrul de Guvernare Electronică marchează 5 ani de activitate cu o conferință.\n"
+    assert [event.date.iso for event in extract_text(text, PartialDate(2015, 10, 6)).events] == ["2015-10-05"]
 
 
 def test_captions_comments_and_first_published_lines_are_not_events():

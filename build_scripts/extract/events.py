@@ -18,6 +18,7 @@ from build_scripts.extract.dates import (
     find_dates,
     speaks_of_future,
     tells_a_plan,
+    written_dates,
 )
 from build_scripts.extract.layout import Layout, Sentence, find_publisher, parse_layout
 from build_scripts.extract.published import has_date, publication_date
@@ -146,9 +147,12 @@ def _main_country(title: str, layout: Layout, countries_of: _Lookup) -> Country 
     return next(country for code, country in first.items() if counts[code] == best)
 
 
-def _news_date(events: list[Event], reference: PartialDate | None, dated_header: bool) -> PartialDate | None:
+def _news_date(
+    events: list[Event], reference: PartialDate | None, dated_header: bool, dateline_day: PartialDate | None
+) -> PartialDate | None:
     """The day the article reports on: its first day-precise event in the month before the reference,
-    else a dateline's day."""
+    else the day its dateline writes ("Chișinău, 5 octombrie, 2015."), else the reference's when a
+    dateline or stamp dates the article."""
     if reference is None or reference.precision != "day":
         return None
     day = datetime.date(reference.year, reference.month, reference.day)
@@ -157,7 +161,7 @@ def _news_date(events: list[Event], reference: PartialDate | None, dated_header:
             gap = day - datetime.date(event.date.year, event.date.month, event.date.day)
             if 0 <= gap.days <= 31:
                 return event.date
-    return reference if dated_header else None
+    return (dateline_day or reference) if dated_header else None
 
 
 def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
@@ -276,7 +280,13 @@ def _occasion_events(
     """What was presented, shared or agreed at the occasion the article reports, told without a date."""
     dated_header = bool(layout.dateline_date) or any(has_date(line) for line in layout.header)
     in_order = sorted(dated, key=lambda found: (found.start, found.anniversary_day))
-    news_date = _news_date([found.event for found in in_order], reference, dated_header)
+    dateline_days = [day for day in written_dates(layout.dateline_date, reference) if day.precision == "day"]
+    news_date = _news_date(
+        [found.event for found in in_order],
+        reference,
+        dated_header,
+        dateline_days[0] if dateline_days else None,
+    )
     if not news_date:
         return []
     return [

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from build_scripts.extract.published import META_PREFIX, has_date, is_date_stamp
+from build_scripts.extract.relative import foreign_month_pattern
 
 _OTHER_NEWS = re.compile(
     r"^\s*(?:(?:other|related|more|latest|top|recent)\s+(?:news|stories|articles|posts)\b|"
@@ -47,6 +48,7 @@ _ABBREVIATION = re.compile(
     r"Jr|Sr|Inc|Ltd|Co|vs|etc|e\.g|i\.e|approx)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z]?)\.[\"'”’)]*\s+$"
 )
 _MARKDOWN = re.compile(r"\s*(?:#{1,6}\s+|>\s*)?[*_]*")
+_FOREIGN_MONTH = re.compile(foreign_month_pattern())
 # A stored page's date label opening a line, before the text it dates: " date 2016-11-07 ASTANA. ...",
 # "date 2017-12 07:00"; the crawler's label says when the page was published
 _DATE_LABEL = re.compile(
@@ -123,10 +125,13 @@ def _split_sentences(line: str, offset: int) -> list[Sentence]:
 def _inline_dateline(line: str) -> tuple[int, str, str]:
     """How many leading characters of the first paragraph are its dateline, with its date and agency."""
     # "BAKU, 29 December 2012 – ", "Addis Ababa, July 24/2024 (ENA) ": an agency's bracket may close it
-    for separator in re.finditer(r"(?:\s*(?:--|[–—:-]|\.)\s+|(?<=\))\s+)(?=[\"“]?[A-Z])", line[:120]):
+    for separator in re.finditer(r"(?:\s*(?:--|[–—:-]|\.)\s+|(?<=\))\s+)(?=[\"“]?[^\W\d_])", line[:120]):
         head = line[: separator.start()]
         tokens = re.findall(r"\([^)]*\)|/[^/]*/|[^\s,|]+", head)
-        if not tokens or len(tokens) > 9 or not all(re.match(r"[\W\d]*[A-ZÀ-Ý0-9(/]", t) for t in tokens):
+        text_after = line[separator.end() :].lstrip('"“')
+        if not text_after[:1].isupper() or not tokens or len(tokens) > 9:
+            continue
+        if not all(_dateline_word(token) for token in tokens):
             continue
         agency = _AGENCY.search(head)
         agency_name = (agency["paren"] or agency["slash"]).strip() if agency else ""
@@ -136,6 +141,15 @@ def _inline_dateline(line: str) -> tuple[int, str, str]:
         if dated or (is_dash and (head.split(",")[0].isupper() or agency)) or (is_dash and len(tokens) <= 3):
             return separator.end(), date_text if dated else "", agency_name
     return 0, "", ""
+
+
+def _dateline_word(token: str) -> bool:
+    """A dateline's words are capitalised in any script ("BAKU", "Алма-Ата"), numbers, an agency's
+    bracket, or a month, which other languages write in small letters ("17 января")."""
+    if token[0] in "(/" or _FOREIGN_MONTH.fullmatch(token.rstrip(".,")):
+        return True
+    first = next((char for char in token if char.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 _Line = tuple[int, str]  # a line's offset in the article, and its words
