@@ -22,6 +22,10 @@ from .extract_helpers import dates
         ("Kigali, 2015-07-08", ["2015-07-08"]),
         ("The portal was launched in December 2005.", ["2005-12"]),
         ("A storm in early December in 2013 damaged the roof.", ["2013-12"]),
+        # a month in small letters counts between a day and a year; alone, "may" is a verb
+        ("The hall opened on 8 july 2010.", ["2010-07-08"]),
+        ("The hall opened on july 8, 2010.", ["2010-07-08"]),
+        ("The halls may open in 2019.", ["2019"]),
         ("The first centre opened in 2007.", ["2007"]),
         ("This year the centres will add ten services.", ["2018"]),
         ("The ministry was reorganised last December.", ["2017-12"]),

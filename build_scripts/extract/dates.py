@@ -58,6 +58,10 @@ MONTH = (
     r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(?![a-zA-Z])\.?+|" + foreign_month_pattern() + ")"
     # and in the pages' other languages: "17 марта 2009", "25 de fevereiro de 2013", "14 yanvar 2026"
 )
+# A month in small letters, read only between a day and a year ("8 july 2010"): alone it is a word ("may")
+_SMALL_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![a-z])"
+)
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
 # "21-22", and "9 to 13" ("held from 9 to 13 December"): a range starts on its first day
@@ -92,8 +96,8 @@ _PATTERN = re.compile(
   | (?P<foreign_relyear>(?:(?<![\d,.])(?P<fry_d>{DAY})\s+(?:de\s+)?)?(?P<fry_m>{MONTH})\s+(?P<fry_year>{foreign_year_pattern()}))
   | (?P<month_range>(?P<mr_first>{MONTH})\s*[-–—/]\s*(?P<mr_last>{MONTH}),?\s+(?P<mr_y>{YEAR}))
   # "July 24/2024", "May 18,2016", "Marzo 15 de 2010"
-  | (?P<mdy>(?P<mdy_m>{MONTH}),?\s+(?P<mdy_d>{DAY})(?:,\s*|\s+(?:de\s+)?|/)(?P<mdy_y>{YEAR}))
-  | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:{_OF}\s+)?(?P<dmy_m>{MONTH}),?\s+(?:{_OF}\s+)?(?P<dmy_y>{YEAR}))
+  | (?P<mdy>(?P<mdy_m>{MONTH}|{_SMALL_MONTH}),?\s+(?P<mdy_d>{DAY})(?:,\s*|\s+(?:de\s+)?|/)(?P<mdy_y>{YEAR}))
+  | (?P<dmy>(?P<dmy_d>{DAY})\s+(?:{_OF}\s+)?(?P<dmy_m>{MONTH}|{_SMALL_MONTH}),?\s+(?:{_OF}\s+)?(?P<dmy_y>{YEAR}))
   | (?P<my>(?P<my_m>{MONTH})(?:\s+(?:{_OF}|in))?,?\s+(?P<my_y>{YEAR}))  # "December of 2013", "December in 2013"
   | (?P<md>(?P<md_m>{MONTH})\s+(?P<md_d>{DAY})(?![\d,]?\d))
   # "16-декабрда", "14-yanvar": the Turkic languages join the day to its month with a hyphen
