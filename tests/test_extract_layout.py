@@ -153,6 +153,10 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         ("Forum\n\nTASHKENT, Nov. 22 (UzA) -- The agency opened a centre.\n", "UzA"),
         ("Portal\n\nSource: Xinhua| 2017-06-11 19:16:46\n\nThe portal went live.\n", "Xinhua"),
         ("ID cards\n\nAgenda.ge, 23 May 2014 - 15:38, Tbilisi\n\nThe law changed.\n", "Agenda.ge"),
+        ("Mall opens\n\nNews.com - 13/10/2017, 17:57 WIB\n\nThe mall opened.\n", "News.com"),
+        # a site's name alone on a header line; a wire's attribution before what it cites
+        ("Mall opens\nNews.Az\n\nThe mall opened in the city.\n", "News.Az"),
+        ("Deals\n\nThe agency signed 25 deals, Trend reports, citing the agency.\n", "Trend"),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):

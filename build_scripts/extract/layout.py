@@ -284,17 +284,21 @@ def _text_start(line: str, dateline_length: int) -> int:
 
 # "By Aigerim Seisembayeva, The Astana Times", "By NAME | AGENCY": the byline's last part names the house
 _BYLINE = re.compile(r"^\s*by\s+[^,|]+?\s*[,|]\s*(?:[^,|]+[,|]\s*)*(?P<who>[^,|]+?)\s*$", re.IGNORECASE)
-# A wire's attribution in its lead: "..., Trend reports.", "..., Kazinform correspondent reports."
+# A wire's attribution in its lead: "..., Trend reports.", "..., Kazinform correspondent reports.", and
+# before what it cites: "..., Azernews reports, citing the agency."
 _REPORTS = re.compile(
     r",\s+(?P<who>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}?)(?:\s+(?:correspondent|news\s+agency|agency))?"
-    r"\s+reports?\.?\s*$|\baccording\s+to\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)(?:\s+news\s+agency)?\W*$"
+    r"\s+reports?(?:\.?\s*$|,\s+citing\b)|"
+    r"\baccording\s+to\s+(?P<source>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)(?:\s+news\s+agency)?\W*$"
 )
 # A dateline's agency in capitals after its place (and date): "ASTANA. KAZINFORM - ", "GENEVA. May 16. KAZINFORM"
 _CAPITAL_AGENCY = re.compile(
     r"^[A-ZÀ-Ý][A-ZÀ-Ý-]+[.,]\s+(?:[\w ]{1,12}\.\s+)?(?P<who>[A-Z]{3,}[a-z]?)\b(?!\.\w)"
 )
-# A header stamp signed by a site: "Agenda.ge, 23 May 2014 - 15:38, Tbilisi"
-_SITE_STAMP = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[a-z]{2,3})\s*[,|]")
+# A header stamp signed by a site: "Agenda.ge, 23 May 2014 - 15:38, Tbilisi", "Kompas.com - 13/10/2017"
+_SITE_STAMP = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*[,|–-]")
+# A site's name alone on a header line or as the page's title: "News.Az"
+_SITE_NAME = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*$")
 _LEAD_SENTENCES = 3
 
 
@@ -309,8 +313,8 @@ def _header_or_lead_house(layout: Layout) -> str:
         return layout.dateline_agency
     if layout.body and (capitals := _CAPITAL_AGENCY.match(layout.dateline + layout.body[0].text)):
         return capitals["who"]
-    for line in layout.header:
-        if (site := _SITE_STAMP.match(line)) and has_date(line):
+    for line in [layout.title, *layout.header]:
+        if ((site := _SITE_STAMP.match(line)) and has_date(line)) or (site := _SITE_NAME.match(line)):
             return site["who"]
         if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
             return byline["who"].strip(" .")
