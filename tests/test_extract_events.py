@@ -139,41 +139,38 @@ def test_what_is_ongoing_or_told_of_another_time_is_not_at_the_occasion():
     assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11"]
 
 
-def test_the_items_of_a_list_at_the_occasion_are_no_new_events():
-    text = (
-        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru. "
-        "The guests were shown the following services:\n"
-        "The queue system, presented by its head of unit;\n"
-        "The mobile app, presented by a project manager.\n"
-    )
-    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04"]
+_VISIT = "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru."
 
 
-def test_what_followed_at_the_occasion_goes_on_with_it():
-    text = (
-        "Centre opens\n\n05 March 2024 11:42\n\nOn 4 March, the minister opened a centre in Osh, Kyrgyzstan. "
-        "After touring the halls, the minister met with the staff. "
-        "The governor then met with the volunteers.\n"
-    )
-    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04"]
-
-
-def test_a_label_introduces_no_list():
-    text = (
-        "Guests in Astana\n\n05 March 2024 11:42\n\nOn 4 March, the agency received a delegation from Peru.\n"
-        "Participants:\nThe deputy minister presented the queue system to the guests.\n"
-    )
-    assert [event.date.iso for event in extract_text(text).events] == ["2024-03-04", "2024-03-04"]
-
-
-def test_what_had_been_done_before_or_a_repeated_sentence_is_no_new_event_of_the_occasion():
-    text = (
-        "Award in Lima\n\n12 June 2023 10:00\n\nLIMA, June 11 – The agency was awarded a regional prize for its halls. "
-        "The minister presented the halls to the jury in Lima, Peru. "
-        "It beat 300 others who had presented entries. "
-        "The minister presented the halls to the jury in Lima, Peru.\n"
-    )
-    assert [event.date.iso for event in extract_text(text).events] == ["2023-06-11", "2023-06-11"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items of a list after the sentence that introduces it tell what that sentence tells
+        (
+            f"{_VISIT} The guests were shown the following services:\n"
+            "The queue system, presented by its head of unit;\nThe mobile app, presented by a project manager.\n",
+            ["2024-03-04"],
+        ),
+        # a label introduces no list: what was presented after it is an event of the day
+        (
+            f"{_VISIT}\nParticipants:\nThe deputy minister presented the queue system to the guests.\n",
+            ["2024-03-04", "2024-03-04"],
+        ),
+        # what followed at the occasion goes on with it
+        (
+            f"{_VISIT} After touring the halls, the guests met with the staff. The minister then met the guests.\n",
+            ["2024-03-04"],
+        ),
+        # what had been done before, and a sentence the page repeats, are no new events
+        (
+            f"{_VISIT} The minister presented the halls to the guests. It beat 300 others who had presented "
+            "entries. The minister presented the halls to the guests.\n",
+            ["2024-03-04", "2024-03-04"],
+        ),
+    ],
+)
+def test_what_goes_on_with_the_occasion_is_no_new_event(text, expected):
+    assert [event.date.iso for event in extract_text(text).events] == expected
 
 
 def test_a_plan_and_a_done_happening_of_one_year_are_two_events():
