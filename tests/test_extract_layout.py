@@ -157,6 +157,12 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         # a site's name alone on a header line; a wire's attribution before what it cites
         ("Mall opens\nNews.Az\n\nThe mall opened in the city.\n", "News.Az"),
         ("Deals\n\nThe agency signed 25 deals, Trend reports, citing the agency.\n", "Trend"),
+        # a copyright in the title or on a line of the text, with a span of years
+        ("Document from a law database © 2003-2025 LawBase LLC\n\nThe decree was adopted.\n", "LawBase LLC"),
+        (
+            "Halls\n\nThe halls opened in the city.\n\n© Bureau for Reporting\n\nThey serve many people.\n",
+            "Bureau for Reporting",
+        ),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):

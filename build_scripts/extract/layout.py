@@ -38,7 +38,7 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4})?\s*(?P<who>[^.]+)", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.]+)", re.IGNORECASE)
 _AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
 _BULLET = re.compile(r"^\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?][\"'”’)]*\s*$")
@@ -328,7 +328,10 @@ def _trailer_source(layout: Layout) -> str:
     for line in layout.header + layout.trailer:
         if match := _SOURCE_LINE.match(line):
             return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
-    for line in layout.trailer:
+    # a copyright names the house wherever it stands: at the foot, in the title or header, or on a
+    # line of its own in the text ("© CABAR - Central Asian Bureau for Analytical Reporting")
+    notices = [sentence.text for sentence in layout.body if sentence.text.startswith("©")]
+    for line in [*layout.trailer, layout.title, *layout.header, *notices]:
         if match := _COPYRIGHT.search(line):
             return match["who"].strip()
     return ""
