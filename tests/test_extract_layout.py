@@ -157,6 +157,9 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         # a site's name alone on a header line; a wire's attribution before what it cites
         ("Mall opens\nNews.Az\n\nThe mall opened in the city.\n", "News.Az"),
         ("Deals\n\nThe agency signed 25 deals, Trend reports, citing the agency.\n", "Trend"),
+        # a name signing its stamp before the time; a section's name before a date is none
+        ("Office opens\n\nArmenpress 17:50, 23 June, 2021\n\nThe office opened.\n", "Armenpress"),
+        ("Forum\n\nPolitics 29 July 2020 15:30\n\nThe forum opened.\n", ""),
         # a copyright in the title or on a line of the text, with a span of years
         ("Document from a law database © 2003-2025 LawBase LLC\n\nThe decree was adopted.\n", "LawBase LLC"),
         (

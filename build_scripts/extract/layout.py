@@ -295,8 +295,11 @@ _REPORTS = re.compile(
 _CAPITAL_AGENCY = re.compile(
     r"^[A-ZÀ-Ý][A-ZÀ-Ý-]+[.,]\s+(?:[\w ]{1,12}\.\s+)?(?P<who>[A-Z]{3,}[a-z]?)\b(?!\.\w)"
 )
-# A header stamp signed by a site: "Agenda.ge, 23 May 2014 - 15:38, Tbilisi", "Kompas.com - 13/10/2017"
-_SITE_STAMP = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*[,|–-]")
+# A header stamp signed by a site: "Agenda.ge, 23 May 2014 - 15:38, Tbilisi", "Kompas.com - 13/10/2017",
+# or by a name before its time: "Armenpress 17:50, 23 June, 2021"
+_SITE_STAMP = re.compile(
+    r"^\s*(?:(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*[,|–-]|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+\d{1,2}:\d\d\b)"
+)
 # A site's name alone on a header line or as the page's title: "News.Az"
 _SITE_NAME = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*$")
 _LEAD_SENTENCES = 3
@@ -315,7 +318,7 @@ def _header_or_lead_house(layout: Layout) -> str:
         return capitals["who"]
     for line in [layout.title, *layout.header]:
         if ((site := _SITE_STAMP.match(line)) and has_date(line)) or (site := _SITE_NAME.match(line)):
-            return site["who"]
+            return site[site.lastgroup]  # "who" or "name", whichever signed
         if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
             return byline["who"].strip(" .")
     for sentence in layout.body[:_LEAD_SENTENCES]:
