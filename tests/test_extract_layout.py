@@ -149,6 +149,10 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         # an agency in capitals after the dateline's place (and date)
         ("Hub grows\n\nASTANA. KAZINFORM - Estonia has joined the hub.\n", "KAZINFORM"),
         ("Forum\n\nGENEVA. May 16. KAZINFORM The delegation presented its results.\n", "KAZINFORM"),
+        (
+            "Hub grows\n\n date 2017-10-10 ASTANA. KAZINFORM Chairman Ivanov met the ambassador.\n",
+            "KAZINFORM",
+        ),
         # a dateline's agency in brackets, a source line above the text, a site signing its stamp
         ("Forum\n\nTASHKENT, Nov. 22 (UzA) -- The agency opened a centre.\n", "UzA"),
         ("Portal\n\nSource: Xinhua| 2017-06-11 19:16:46\n\nThe portal went live.\n", "Xinhua"),

@@ -314,7 +314,9 @@ def find_publisher(layout: Layout) -> str:
 def _header_or_lead_house(layout: Layout) -> str:
     if layout.dateline_agency:
         return layout.dateline_agency
-    if layout.body and (capitals := _CAPITAL_AGENCY.match(layout.dateline + layout.body[0].text)):
+    # "ASTANA. KAZINFORM Chairman ...": the place may stand as a sentence of its own before the agency
+    opening = " ".join(sentence.text for sentence in layout.body[:2] if sentence.paragraph == 0)
+    if capitals := _CAPITAL_AGENCY.match(layout.dateline + opening):
         return capitals["who"]
     for line in [layout.title, *layout.header]:
         if ((site := _SITE_STAMP.match(line)) and has_date(line)) or (site := _SITE_NAME.match(line)):
