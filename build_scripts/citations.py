@@ -8,10 +8,10 @@ original document: title, author, publisher, date and address.
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from build_scripts import urls
+from build_scripts.export import json_bytes
 from build_scripts.model import Entry, PartialDate, Seed, Timeline
 
 PUBLICATION = "One-Stop Shop Timeline"
@@ -112,7 +112,7 @@ def csl_json(item: Cited, accessed: datetime.date) -> str:
     if item.url:
         record["URL"] = item.url
     record["accessed"] = _date_parts(PartialDate(accessed.year, accessed.month, accessed.day))
-    return json.dumps([record], ensure_ascii=False, indent=2) + "\n"
+    return json_bytes([record]).decode("utf-8")
 
 
 _WRITERS = {"bib": bibtex, "ris": ris, "json": csl_json}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
+
+import orjson
 
 from build_scripts import urls
 from build_scripts.model import Entry, PartialDate, Seed, Source, Timeline
@@ -70,12 +71,15 @@ def entry_record(entry: Entry) -> dict:
     }
 
 
-def _json(data) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def json_bytes(data) -> bytes:
+    """Pretty JSON in UTF-8, as `json.dumps(data, ensure_ascii=False, indent=2)` writes it plus a final
+    newline; orjson writes the same bytes several times faster (the standard library has no C path
+    for indented JSON, and timeline.json is most of a rebuild's data files)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def timeline_json(timeline: Timeline) -> bytes:
-    return _json({"license": LICENSE, "entries": [entry_record(entry) for entry in timeline.entries]})
+    return json_bytes({"license": LICENSE, "entries": [entry_record(entry) for entry in timeline.entries]})
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -128,7 +132,7 @@ def timeline_csv(timeline: Timeline) -> bytes:
 
 
 def countries_json(timeline: Timeline) -> bytes:
-    return _json(
+    return json_bytes(
         [
             {
                 "code": item.country.code,
@@ -165,7 +169,7 @@ def _timelinejs_text(entry: Entry, site_url: str) -> str:
 
 def timelinejs_json(timeline: Timeline, site_url: str) -> bytes:
     """Knight Lab TimelineJS's JSON format: a slide per entry, grouped by its main country."""
-    return _json(
+    return json_bytes(
         {
             "title": {
                 "text": {

@@ -6,13 +6,13 @@ Feed readers fetch a feed on its own, away from the site, so every link in it is
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
 from build_scripts import urls
+from build_scripts.export import json_bytes
 from build_scripts.model import Entry, PartialDate, Timeline
 from build_scripts.render import describe
 
@@ -92,7 +92,7 @@ def render_json_feed(timeline: Timeline, site_url: str) -> bytes:
             for entry in newest_entries(timeline)
         ],
     }
-    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_bytes(feed)
 
 
 def render_feeds(timeline: Timeline, site_url: str) -> dict[str, bytes]:
