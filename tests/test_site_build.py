@@ -168,15 +168,27 @@ def test_two_builds_of_the_same_seeds_are_byte_identical(tmp_path):
     for run in ("first", "second"):
         project = copy_project(tmp_path / run, founding_seeds())
         assert mkdocs(project, "build", "--strict").returncode == 0
-        outputs.append(
-            {
-                path.relative_to(project / "site"): path.read_bytes()
-                for path in (project / "site").rglob("*")
-                if path.is_file()
-            }
-        )
+        outputs.append(site_files(project / "site"))
     assert outputs[0].keys() == outputs[1].keys()
     assert [path for path in outputs[0] if outputs[0][path] != outputs[1][path]] == []
+
+
+def site_files(site: Path) -> dict[Path, bytes]:
+    return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_the_sidebar_and_tabs_rendered_once_for_many_pages_are_those_material_renders_for_each(
+    built_site, tmp_path
+):
+    # overrides/partials/ hands Material's sidebar and tabs to the hook, which renders them once
+    # for the pages that see the nav alike; without the overrides Material renders them per page.
+    project = copy_project(tmp_path / "material-alone", founding_seeds())
+    for partial in ("nav.html", "tabs.html"):
+        (project / "overrides" / "partials" / partial).unlink()
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    shared, alone = site_files(built_site), site_files(project / "site")
+    assert shared.keys() == alone.keys()
+    assert [path for path in shared if shared[path] != alone[path]] == []
 
 
 def test_a_bad_seed_stops_the_build_with_every_message_and_leaves_the_site_alone(tmp_path):
