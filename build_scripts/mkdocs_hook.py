@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from build_scripts import page_cache
+from build_scripts import html_blocks, page_cache
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
 from build_scripts.publish import build_lock, new_staging, publish_site
@@ -90,6 +90,7 @@ class _Build:
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build placed
     made_folders: set[Path] = set()  # in the staging folder, by this build
     quiet_skips = _QuietSkips()
+    set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
 
 
@@ -370,7 +371,7 @@ def on_page_markdown(markdown, page, config, files):
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
     if not _reusable(markdown, page):
-        return markdown
+        return _set_aside(markdown, page)
     key = page_cache.page_key(_Build.fingerprint, page.url, markdown)
     _Build.keys[page.url] = (key, _Build.warnings.count)
     record = _Build.previous.records.get(key)
@@ -380,10 +381,21 @@ def on_page_markdown(markdown, page, config, files):
         _Build.reused_files.add(page.file.src_uri)
         page.meta["template"] = page_cache.EMPTY_TEMPLATE
         return ""
-    return markdown
+    return _set_aside(markdown, page)
+
+
+def _set_aside(markdown: str, page) -> str:
+    if not _generated(page):
+        return markdown
+    _Build.set_aside[page.url] = aside = html_blocks.set_aside(markdown)
+    return aside.markdown
 
 
 def on_page_content(html, page, config, files):
+    aside = _Build.set_aside.pop(page.url, None)
+    if aside is not None:
+        html = aside.put_back(html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
     if page.url in _Build.keys and page.url not in _Build.reused:
         key, warnings_before = _Build.keys[page.url]
         if _Build.warnings.count != warnings_before:
