@@ -155,22 +155,6 @@ def _start_reuse(config) -> None:
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
-    tags = config.plugins.get("material/tags")
-    if tags is not None:
-        _skip_for_reused_pages(config.plugins.events["page_context"], tags)
-
-
-def _skip_for_reused_pages(methods: list, plugin) -> None:
-    """The plugin's page_context event, left out for reused pages: their (empty) template reads no
-    context, and the tags plugin's links for every tagged page are most of a rebuild's work."""
-    for position, method in enumerate(methods):
-        if getattr(method, "__self__", None) is not plugin:
-            continue
-
-        def unless_reused(context, *, page, method=method, **kwargs):
-            return context if page.url in _Build.reused else method(context, page=page, **kwargs)
-
-        methods[position] = unless_reused
 
 
 def _record_search_entries(index) -> None:
@@ -370,7 +354,7 @@ def on_page_markdown(markdown, page, config, files):
     # wherever it goes, and `| e` in our own templates leaves it as it is.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
-    if not _reusable(markdown, page):
+    if not _reusable(page):
         return _set_aside(markdown, page)
     key = page_cache.page_key(_Build.fingerprint, page.url, markdown)
     _Build.keys[page.url] = (key, _Build.warnings.count)
@@ -403,7 +387,7 @@ def on_page_content(html, page, config, files):
     if _generated(page):
         # Read by no later step (the theme and search read the HTML): MkDocs would hold every
         # page's Markdown, a copy of the generated site's pages, until the end of the build.
-        # Not None: MkDocs then forgets the page's title (tag listings print it).
+        # Not None: MkDocs then forgets the page's title (the theme's header prints it).
         page.markdown = ""
     return html
 
@@ -412,11 +396,11 @@ def _generated(page) -> bool:
     return page.file.src_uri in _Build.page_paths
 
 
-def _reusable(markdown, page) -> bool:
+def _reusable(page) -> bool:
     return (
         not PreviewState.problems  # pages published with the problems notice are not reused
         and page.file.src_uri in _Build.page_paths
-        and page_cache.reusable(markdown, page.meta, page.file.src_uri in _Build.nav_pages)
+        and page_cache.reusable(page.meta, page.file.src_uri in _Build.nav_pages)
     )
 
 

@@ -6,11 +6,11 @@ surroundings (configuration, theme, hand-written pages, our own code) are the sa
 last published build, the result is the same too: the hook then links the published page into
 the new build (its bytes checked against the hash recorded when it was rendered) and gives the
 search plugin the entries recorded with it; MkDocs converts nothing for it and renders an empty
-template in its place, without the tags plugin's context.
+template in its place.
 
 Only pages that depend on nothing but their own Markdown are reused: generated pages outside
-the nav, with a title of their own, that list no tags of other pages. A page whose rendering
-logged a warning is never recorded, so a warning is repeated at every build until it is fixed.
+the nav, with a title of their own. A page whose rendering logged a warning is never recorded,
+so a warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
 for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
@@ -29,7 +29,6 @@ from pathlib import Path
 # Packages whose version changes what a page looks like.
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
-LISTING_DIRECTIVE = "<!-- material/tags"
 FORMAT = 2  # of the files kept beside the site
 
 
@@ -93,9 +92,9 @@ def page_key(site_fingerprint: str, url: str, markdown: str) -> str:
     return hashlib.sha256(f"{site_fingerprint}\0{url}\0{markdown}".encode()).hexdigest()
 
 
-def reusable(markdown: str, meta: dict, in_nav: bool) -> bool:
-    """Whether the page depends on its own Markdown only (not on other pages' tags or nav)."""
-    return not in_nav and isinstance(meta.get("title"), str) and LISTING_DIRECTIVE not in markdown
+def reusable(meta: dict, in_nav: bool) -> bool:
+    """Whether the page depends on its own Markdown only (not on the nav)."""
+    return not in_nav and isinstance(meta.get("title"), str)
 
 
 def sha256(data: bytes) -> str:

@@ -35,11 +35,12 @@ from build_scripts.schema import tag_vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
 LATEST_ON_HOME = 8
-# The timeline and country pages show at most this many entries in full, the newest; older
+# The timeline, country and tag pages show at most this many entries in full, the newest; older
 # ones become links to their year pages, so the pages a reader opens first stay light however
 # large the timeline grows.
 TIMELINE_PAGE_ENTRIES = 400
 COUNTRY_PAGE_ENTRIES = 200
+TAG_PAGE_ENTRIES = 200
 # The Markdown a summary may use, as HTML: emphasis, links, lists and paragraphs, nothing else.
 SUMMARY_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 SUMMARY_ATTRIBUTES = {"a": {"href"}}
@@ -329,14 +330,23 @@ def _source_pages(context: PageContext) -> Pages:
 def _tag_pages(context: PageContext) -> Pages:
     timeline = context.timeline
     vocabulary = tag_vocabulary()
-    counts = {tag: 0 for tag in timeline.tags}
+    entries_by_tag: dict[str, list[Entry]] = {tag: [] for tag in timeline.tags}
     for entry in timeline.entries:
         for tag in entry.event.tags:
-            counts[tag] += 1
-    tags = [(tag, vocabulary[tag], counts[tag]) for tag in timeline.tags]
+            entries_by_tag[tag].append(entry)
+    tags = [(tag, vocabulary[tag], len(entries_by_tag[tag])) for tag in timeline.tags]
     yield _render("tags.md.j2", urls.TAGS, tags=tags)
     for tag, description, _ in tags:
-        yield _render("tag.md.j2", urls.tag(tag), tag=tag, description=description)
+        tag_years = newest_in_full(tuple(entries_by_tag[tag]), TAG_PAGE_ENTRIES)
+        yield _render(
+            "tag.md.j2",
+            urls.tag(tag),
+            tag=tag,
+            description=description,
+            entries=entries_by_tag[tag],
+            years=tag_years,
+            filters=filter_options([entry for section in tag_years for entry in section.shown]),
+        )
 
 
 def _about_pages(context: PageContext) -> Pages:

@@ -14,7 +14,7 @@ def entries_per_year(counts: dict[int, int]) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             f"{year}-{number}",
-            Event(PartialDate(year, 1, number % 28 + 1), f"Event {number}", (ESTONIA,), "text"),
+            Event(PartialDate(year, 1, number % 28 + 1), f"Event {number}", (ESTONIA,), "text", ("award",)),
             SEED,
         )
         for year, count in sorted(counts.items())
@@ -37,7 +37,7 @@ def test_a_year_larger_than_the_page_still_shows_its_newest_entries():
     assert len(sections[0].shown) == 400 and sections[0].not_shown == 100
 
 
-def test_the_timeline_and_country_pages_link_the_years_they_cannot_show_in_full():
+def test_the_timeline_country_and_tag_pages_link_the_years_they_cannot_show_in_full():
     seeds = [
         Seed(
             id="big",
@@ -55,3 +55,7 @@ def test_the_timeline_and_country_pages_link_the_years_they_cannot_show_in_full(
     assert country.count('<li class="oss-entry"') == 200
     assert '<a href="../../timeline/2025/?country=EE">100 earlier entries in 2025</a>' in country
     assert '<a href="../../timeline/2024/?country=EE">300 entries in 2024</a>' in country
+    tag = pages["tags/award/index.md"]
+    assert tag.count('<li class="oss-entry"') == 200
+    assert '<a href="../../timeline/2025/?tag=award">100 earlier entries in 2025</a>' in tag
+    assert '<a href="../../timeline/2024/?tag=award">300 entries in 2024</a>' in tag

@@ -84,10 +84,15 @@ def test_source_pages_cite_the_document_and_list_its_entries(built_site):
     assert page.count("22 December 2017") == 4
 
 
-def test_tag_pages_come_from_materials_tags_plugin(built_site):
+def test_a_tag_page_lists_its_entries_by_year_linked_to_their_pages(built_site):
     page = read(built_site, "tags/knowledge-transfer")
-    assert "Uzbekistan studies Kazakh one-stop shops" in page
-    assert 'href="../../' + UZBEK_ENTRY + '"' in page
+    assert re.findall(r'<h2 id="(\d{4})"', page) == ["2017", "2025"]
+    links = re.findall(r'<a class="oss-entry__title" href="([^"]+)"', page)
+    folder = built_site / "tags" / "knowledge-transfer"
+    assert all((folder / link / "index.html").resolve().is_file() for link in links)
+    entries = json.loads(read(built_site, "data/timeline.json"))["entries"]
+    tagged = [entry["url"] for entry in entries if "knowledge-transfer" in entry["tags"]]
+    assert [link.removeprefix("../../") for link in links] == tagged and UZBEK_ENTRY in tagged
 
 
 def test_search_finds_entries_by_institution_city_and_country(built_site):
