@@ -210,7 +210,9 @@ def on_files(files: Files, config) -> Files:
     for path, markdown in _Build.site.pages.items():
         files.append(File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     for path, content in _Build.site.files.items():
-        files.append(_PlacedFile.generated(config, path, content=content))
+        placed = _PlacedFile.generated(config, path, content=content)
+        placed.place()  # now, not after the pages: its bytes are not held while they render
+        files.append(placed)
     _Build.page_paths = frozenset(_Build.site.pages)
     if _Build.command != "serve":
         _let_go_of_the_generated_site()
@@ -229,10 +231,19 @@ def _let_go_of_the_generated_site() -> None:
 
 class _PlacedFile(File):
     """A data file, feed, citation or redirect page: one whose bytes are already published becomes
-    a second name of the published file (nothing copied, and publish_site sees it unchanged)."""
+    a second name of the published file (nothing copied, and publish_site sees it unchanged).
+    It is placed in the staging folder as soon as it is made (MkDocs has emptied the folder by
+    then); at 10,000 entries its bytes, held until MkDocs copies files last, were a tenth of the
+    build's peak memory."""
+
+    placed = False
 
     def copy_file(self, dirty: bool = False) -> None:
-        content, self._content = self.content_bytes, b""  # read by no later step
+        if not self.placed:
+            self.place()
+
+    def place(self) -> None:
+        content, self._content, self.placed = self.content_bytes, b"", True  # read by no later step
         target, current = Path(self.abs_dest_path), _Build.published_dir / self.dest_uri
         _make_parent(target)
         digest = page_cache.sha256(content)
