@@ -87,8 +87,8 @@ class _Build:
     page_paths: frozenset[str] = frozenset()  # of the generated pages, as under docs/
     parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
     empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
-    hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build placed
-    made_folders: set[Path] = set()  # in the staging folder, by this build
+    hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
+    made_folders: set[str] = set()  # in the staging folder, by this build
     quiet_skips = _QuietSkips()
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
@@ -244,24 +244,27 @@ class _PlacedFile(File):
 
     def place(self) -> None:
         content, self._content, self.placed = self.content_bytes, b"", True  # read by no later step
-        target, current = Path(self.abs_dest_path), _Build.published_dir / self.dest_uri
+        # Paths as strings: at 10,000 entries, Path objects for 36,000 files cost a second a save.
+        target, current = self.abs_dest_path, os.path.join(_Build.published_dir, self.dest_uri)
         _make_parent(target)
         digest = page_cache.sha256(content)
-        _Build.hashed.append((self.dest_uri, digest))
         if page_cache.published_sha256(current) == digest:
             try:
                 os.link(current, target)
-                return
+                return  # the same file: the hash recorded for it stays true
             except OSError:
                 pass  # replaced since it was hashed: written below
-        target.write_bytes(content)
+        with open(target, "wb") as stream:
+            stream.write(content)
+        _Build.hashed.append((self.dest_uri, digest))
 
 
-def _make_parent(path: Path) -> None:
+def _make_parent(path: str) -> None:
     """A build writes tens of thousands of files into a few thousand folders: each made once."""
-    if path.parent not in _Build.made_folders:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _Build.made_folders.add(path.parent)
+    folder = os.path.dirname(path)
+    if folder not in _Build.made_folders:
+        os.makedirs(folder, exist_ok=True)
+        _Build.made_folders.add(folder)
 
 
 def on_nav(nav, config, files):
@@ -424,7 +427,7 @@ def on_post_page(output, page, config):
     if reused is not None:
         # The published file becomes the new build's too (a second name: nothing is written or
         # compared); MkDocs writes nothing for an empty output, and _QuietSkips hushes its note.
-        target = Path(page.file.abs_dest_path)
+        target = page.file.abs_dest_path
         _make_parent(target)
         os.link(reused[0], target)
         _Build.recorded.records[_Build.keys[page.url][0]] = reused[1]

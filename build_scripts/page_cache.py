@@ -101,36 +101,37 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def published_sha256(path: Path) -> str | None:
+def published_sha256(path: Path | str) -> str | None:
     """The hash of a published file, or None when there is none. Within one process a file
     hashed before and since untouched (same inode, size and modification time) is not read again:
     `mkdocs serve` checks every page it reuses at every save."""
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
-    known = _HASHED.get(path)
+    known = _HASHED.get(os.fspath(path))
     if known is not None and known[0] == stamp:
         return known[1]
     try:
-        digest = sha256(path.read_bytes())
+        with open(path, "rb") as stream:
+            digest = sha256(stream.read())
     except OSError:
         return None
-    _HASHED[path] = (stamp, digest)
+    _HASHED[os.fspath(path)] = (stamp, digest)
     return digest
 
 
-def remember_sha256(path: Path, digest: str) -> None:
+def remember_sha256(path: Path | str, digest: str) -> None:
     """The hash of a file just published with bytes of that hash, for `published_sha256`."""
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return
-    _HASHED[path] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
+    _HASHED[os.fspath(path)] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
 
 
-_HASHED: dict[Path, tuple[tuple[int, int, int], str]] = {}
+_HASHED: dict[str, tuple[tuple[int, int, int], str]] = {}  # by path
 
 
 IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
