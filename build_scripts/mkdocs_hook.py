@@ -17,6 +17,7 @@ import shutil
 import threading
 from contextlib import ExitStack
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 import yaml
@@ -66,6 +67,12 @@ class _QuietSkips(logging.Filter):
         return True
 
 
+class _Recordable(NamedTuple):
+    key: str  # page_cache.page_key of the page's whole text
+    warnings_before: int  # the renderer's warning count before the page was converted
+    title: str
+
+
 class _Build:
     site: GeneratedSite | None = None
     published_dir: Path | None = None
@@ -80,7 +87,7 @@ class _Build:
     previous = page_cache.PageCache()
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
-    keys: dict[str, tuple[str, int]] = {}  # by page URL: its key, the warning count before rendering
+    keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
     reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
     reused_files: set[str] = set()  # the src_uri of each reused page
@@ -281,27 +288,38 @@ def on_nav(nav, config, files):
 class _GeneratedPage(Page):
     """A generated page outside the nav, read and converted as MkDocs would, with less work.
 
-    Under `mkdocs serve` its front matter is parsed once per text: the parse is taken from the
-    last build when the page's text is the same. A reused page (its Markdown emptied by
-    on_page_markdown) is not converted again: it takes what converting empty Markdown gave the
-    first reused page of the build.
+    A page the last good build rendered from the same text (front matter included) is reused:
+    it is neither parsed nor converted again, and takes what converting empty Markdown gave the
+    first reused page of the build. Under `mkdocs serve` the other pages' front matter is parsed
+    once per text: the parse is taken from the last build when the page's text is the same.
     """
 
     def read_source(self, config) -> None:
         source = config.plugins.on_page_read_source(page=self, config=config)
-        if source is not None or _Build.command != "serve":
-            self._parse(self.file.content_string if source is None else source)
-            # Read by no later step: the file would hold the page's text to the end of the build
-            # (at 10,000 entries, 65 MB of the peak).
-            self.file.content_string = ""
+        if source is None:
+            source = self.file.content_string
+            if _Build.command != "serve":
+                # Read by no later step: the file would hold the page's text to the end of the
+                # build (at 10,000 entries, 65 MB of the peak).
+                self.file.content_string = ""
+        if _reused(self, source):
             return None
-        source = self.file.content_string
-        parsed = page_cache.PARSED.get(source)
-        if parsed is None:
+        if _Build.command == "serve":
+            parsed = page_cache.PARSED.get(source)
+            if parsed is None:
+                self._parse(source)
+                parsed = (self.markdown, _copied(self.meta))
+            _Build.parsed[source] = parsed
+            self.markdown, self.meta = parsed[0], _copied(parsed[1])
+        else:
             self._parse(source)
-            parsed = (self.markdown, _copied(self.meta))
-        _Build.parsed[source] = parsed
-        self.markdown, self.meta = parsed[0], _copied(parsed[1])
+        title = self.meta.get("title")
+        if isinstance(title, str) and not PreviewState.problems:
+            # Pages published with the problems notice are not recorded, nor pages whose title
+            # comes from elsewhere.
+            _Build.keys[self.url] = _Recordable(
+                page_cache.page_key(_Build.fingerprint, self.url, source), _Build.warnings.count, title
+            )
 
     def _parse(self, source: str) -> None:
         """As MkDocs' `get_data` reads front matter, with libyaml's loader (MkDocs' pure-Python
@@ -372,18 +390,23 @@ def on_page_markdown(markdown, page, config, files):
     # wherever it goes, and `| e` in our own templates leaves it as it is.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
-    if not _reusable(page):
-        return _set_aside(markdown, page)
-    key = page_cache.page_key(_Build.fingerprint, page.url, markdown)
-    _Build.keys[page.url] = (key, _Build.warnings.count)
+    return "" if page.url in _Build.reused else _set_aside(markdown, page)
+
+
+def _reused(page, source: str) -> bool:
+    """Takes the page from the last good build if it was rendered there from the same text."""
+    if PreviewState.problems:  # pages published with the problems notice are not reused
+        return False
+    key = page_cache.page_key(_Build.fingerprint, page.url, source)
     record = _Build.previous.records.get(key)
     published = _Build.published_dir / page.file.dest_uri
-    if record is not None and page_cache.published_sha256(published) == record.output_sha256:
-        _Build.reused[page.url] = (published, record)
-        _Build.reused_files.add(page.file.src_uri)
-        page.meta["template"] = page_cache.EMPTY_TEMPLATE
-        return ""
-    return _set_aside(markdown, page)
+    if record is None or page_cache.published_sha256(published) != record.output_sha256:
+        return False
+    _Build.keys[page.url] = _Recordable(key, _Build.warnings.count, record.title)
+    _Build.reused[page.url] = (published, record)
+    _Build.reused_files.add(page.file.src_uri)
+    page.markdown, page.meta = "", {"title": record.title, "template": page_cache.EMPTY_TEMPLATE}
+    return True
 
 
 def _set_aside(markdown: str, page) -> str:
@@ -398,9 +421,8 @@ def on_page_content(html, page, config, files):
     if aside is not None:
         html = aside.put_back(html)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
-    if page.url in _Build.keys and page.url not in _Build.reused:
-        key, warnings_before = _Build.keys[page.url]
-        if _Build.warnings.count != warnings_before:
+    if page.url in _Build.keys:
+        if _Build.warnings.count != _Build.keys[page.url].warnings_before:
             del _Build.keys[page.url]  # its warning must be logged again by the next build
     if _generated(page):
         # Read by no later step (the theme and search read the HTML): MkDocs would hold every
@@ -414,14 +436,6 @@ def _generated(page) -> bool:
     return page.file.src_uri in _Build.page_paths
 
 
-def _reusable(page) -> bool:
-    return (
-        not PreviewState.problems  # pages published with the problems notice are not reused
-        and page.file.src_uri in _Build.page_paths
-        and page_cache.reusable(page.meta, page.file.src_uri in _Build.nav_pages)
-    )
-
-
 def on_post_page(output, page, config):
     reused = _Build.reused.get(page.url)
     if reused is not None:
@@ -430,7 +444,7 @@ def on_post_page(output, page, config):
         target = page.file.abs_dest_path
         _make_parent(target)
         os.link(reused[0], target)
-        _Build.recorded.records[_Build.keys[page.url][0]] = reused[1]
+        _Build.recorded.records[_Build.keys[page.url].key] = reused[1]
         return ""
     else:
         output = with_policy(output, page.content or "")
@@ -444,10 +458,12 @@ def _record(page, output: str) -> None:
     """Remembers a page rendered without a warning, for the next build to reuse."""
     if page.url not in _Build.keys:
         return
-    key = _Build.keys[page.url][0]
+    recordable = _Build.keys[page.url]
     if page.url in _Build.search_entries:
         sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
-        _Build.recorded.records[key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
+        _Build.recorded.records[recordable.key] = page_cache.PageRecord(
+            sha, _Build.search_entries[page.url], recordable.title
+        )
         _Build.hashed.append((page.file.dest_uri, sha))
 
 

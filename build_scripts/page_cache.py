@@ -1,15 +1,15 @@
 """What a rebuild may reuse from the last good build, so that it renders only what changed.
 
 MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
-search plugin's parse of the result. For a generated page whose Markdown, address and
-surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
+search plugin's parse of the result. For a generated page whose text (front matter and
+Markdown), address and surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
 last published build, the result is the same too: the hook then links the published page into
 the new build (its bytes checked against the hash recorded when it was rendered) and gives the
 search plugin the entries recorded with it; MkDocs converts nothing for it and renders an empty
 template in its place.
 
-Only pages that depend on nothing but their own Markdown are reused: generated pages outside
-the nav, with a title of their own. A page whose rendering logged a warning is never recorded,
+Only pages that depend on nothing but their own text are reused: generated pages outside the
+nav, with a title of their own; such a page is not even parsed again. A page whose rendering logged a warning is never recorded,
 so a warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
@@ -29,13 +29,14 @@ from pathlib import Path
 # Packages whose version changes what a page looks like.
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
-FORMAT = 2  # of the files kept beside the site
+FORMAT = 3  # of the files kept beside the site
 
 
 @dataclass(frozen=True)
 class PageRecord:
     output_sha256: str  # of the page as published, before any preview notice
     search_entries: tuple[dict, ...]  # what the search plugin indexed for it
+    title: str  # from its front matter, which a reused page is not parsed for
 
 
 @dataclass
@@ -88,13 +89,9 @@ def _files_under(folders: list[Path]) -> set[Path]:
     }
 
 
-def page_key(site_fingerprint: str, url: str, markdown: str) -> str:
-    return hashlib.sha256(f"{site_fingerprint}\0{url}\0{markdown}".encode()).hexdigest()
-
-
-def reusable(meta: dict, in_nav: bool) -> bool:
-    """Whether the page depends on its own Markdown only (not on the nav)."""
-    return not in_nav and isinstance(meta.get("title"), str)
+def page_key(site_fingerprint: str, url: str, text: str) -> str:
+    """The key of a page rendered from `text` (front matter and Markdown) at `url`."""
+    return hashlib.sha256(f"{site_fingerprint}\0{url}\0{text}".encode()).hexdigest()
 
 
 def sha256(data: bytes) -> str:
