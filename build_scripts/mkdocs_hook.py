@@ -41,7 +41,10 @@ from build_scripts.site import GeneratedSite, generate_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
-THEME_PREFIX = "theme"  # a theme template by this prefix is the theme's own, not our override
+# The theme's partials that pages outside the nav share (see _shared_partial). They are swapped
+# in here, not in overrides/, so that a renderer that does not run this hook uses the theme's own.
+SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
+THEME_PREFIX = "theme"  # a template by this prefix is the one the theme itself would load
 log = logging.getLogger("mkdocs.hooks.timeline")
 
 
@@ -355,12 +358,11 @@ def _copied(value):
 
 
 def on_env(env, config, files):
-    theme_dirs = [folder for folder in config.theme.dirs if folder != config.theme.custom_dir]
+    shared = {name: f'{{{{- shared_partial("{name}") -}}}}' for name in SHARED_PARTIALS}
     env.loader = jinja2.ChoiceLoader(
         [
-            jinja2.DictLoader({page_cache.EMPTY_TEMPLATE: ""}),
-            # The theme's own templates, for overrides that wrap a partial of the same name.
-            jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(theme_dirs)}),
+            jinja2.DictLoader({page_cache.EMPTY_TEMPLATE: "", **shared}),
+            jinja2.PrefixLoader({THEME_PREFIX: env.loader}),
             env.loader,
         ]
     )

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import copy_project, founding_seeds
+from .conftest import copy_project, founding_seeds, mkdocs
 
 
 def run_command(command: str, folder: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -47,3 +47,19 @@ def test_generate_refuses_bad_seeds_and_writes_nothing(tmp_path):
     result = run_command("generate", str(tmp_path / "out"), cwd=project)
     assert result.returncode == 1 and "seeds/bad.md" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_generated_tree_builds_with_our_theme_by_a_renderer_that_runs_no_hook(tmp_path):
+    # As Zensical reads the project (it ignores hooks:): nothing in overrides/ may need the hook.
+    project = copy_project(tmp_path / "project", founding_seeds())
+    assert run_command("generate", str(project / "generated"), cwd=project).returncode == 0
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    without_hook = config.replace("docs_dir: docs\n", "docs_dir: generated\n").replace(
+        "hooks:\n  - build_scripts/mkdocs_hook.py\n", ""
+    )
+    assert "hooks:" not in without_hook and "docs_dir: generated" in without_hook
+    (project / "mkdocs.yml").write_text(without_hook, encoding="utf-8")
+    result = mkdocs(project, "build")
+    assert result.returncode == 0, result.stderr
+    entry = project / "site/entries/2017-12-22-uzbekistan-studies-kazakh-one-stop-shops/index.html"
+    assert "Uzbekistan studies Kazakh one-stop shops" in entry.read_text(encoding="utf-8")

@@ -185,11 +185,15 @@ def site_files(site: Path) -> dict[Path, bytes]:
 def test_the_sidebar_and_tabs_rendered_once_for_many_pages_are_those_material_renders_for_each(
     built_site, tmp_path
 ):
-    # overrides/partials/ hands Material's sidebar and tabs to the hook, which renders them once
-    # for the pages that see the nav alike; without the overrides Material renders them per page.
+    # The hook renders Material's sidebar and tabs once for the pages that see the nav alike;
+    # with no partial to share, Material renders them for each page.
     project = copy_project(tmp_path / "material-alone", founding_seeds())
-    for partial in ("nav.html", "tabs.html"):
-        (project / "overrides" / "partials" / partial).unlink()
+    hook = project / "build_scripts" / "mkdocs_hook.py"
+    shared = 'SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")'
+    assert shared in hook.read_text(encoding="utf-8")
+    hook.write_text(
+        hook.read_text(encoding="utf-8").replace(shared, "SHARED_PARTIALS = ()"), encoding="utf-8"
+    )
     assert mkdocs(project, "build", "--strict").returncode == 0
     shared, alone = site_files(built_site), site_files(project / "site")
     assert shared.keys() == alone.keys()
