@@ -423,7 +423,7 @@ def on_page_content(html, page, config, files):
     if aside is not None:
         html = aside.put_back(html)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
-    if page.url in _Build.keys:
+    if page.url in _Build.keys and page.url not in _Build.reused:
         if _Build.warnings.count != _Build.keys[page.url].warnings_before:
             del _Build.keys[page.url]  # its warning must be logged again by the next build
     if _generated(page):

@@ -108,3 +108,27 @@ def served_folder(temporary: Path) -> Path:
     """The folder `mkdocs serve` made and serves (read from disk: over HTTP, pages carry its reload script)."""
     (folder,) = [path for path in temporary.glob("mkdocs_*") if path.is_dir()]
     return folder
+
+
+def test_a_warning_logged_while_a_page_is_reused_leaves_the_rebuild_whole(tmp_path):
+    # A warning from anywhere (another plugin, the live-reload server's thread) can land while a
+    # reused page goes through MkDocs; the page is still taken from the last build.
+    project = copy_project(tmp_path, founding_seeds())
+    (project / "warn_hook.py").write_text(
+        "import logging\nfrom pathlib import Path\n\n\ndef on_page_content(html, page, config, files):\n"
+        "    if page.url.startswith('entries/') and Path('warn-now').exists():\n"
+        "        logging.getLogger('mkdocs').warning('a warning from elsewhere')\n"
+        "    return html\n",
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - warn_hook.py\n"), encoding="utf-8"
+    )
+    assert mkdocs(project, "build").returncode == 0
+    before = site_files(project)
+    (project / "warn-now").touch()
+    rebuilt = mkdocs(project, "build")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "a warning from elsewhere" in rebuilt.stderr and " 0 pages reused" not in rebuilt.stderr
+    assert site_files(project) == before
