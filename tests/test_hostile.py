@@ -19,6 +19,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import YAML_RE
 
 from build_scripts.export import spreadsheet_safe, timeline_csv
 from build_scripts.model import Problem, SeedProblems
@@ -328,12 +329,28 @@ def test_arbitrary_text_in_every_field_is_refused_with_a_location_or_published_i
             assert re.fullmatch(r"arbitrary\.md:\d+: error: .+", str(problem))
         return
     for page, text in site.pages.items():
-        _, _, content = text.partition("\n---\n")  # the front matter is data a theme escapes
+        # The front matter is data a theme escapes; it must read back as the hook reads it.
+        assert isinstance(yaml.load(YAML_RE.match(text).group(1), Loader=yaml.CSafeLoader), dict), page
+        _, _, content = text.partition("\n---\n")
         rendered = markdown.markdown(content, extensions=_EXTENSIONS)
         assert active_content(rendered) == [], page
     for name, data in site.files.items():
         if name.endswith(".xml"):
             assert not re.search(r"<script|javascript:", data.decode()), name
+
+
+def test_characters_beyond_the_basic_plane_reach_the_front_matter_as_themselves(tmp_path):
+    # JSON writes an emoji or a rare CJK character as a surrogate pair, an escape YAML refuses.
+    title = "Centre \U0001f341 opens in \U00020000-town"
+    path = tmp_path / "astral.md"
+    event = {"date": "2015", "title": title, "quote": "Barda"}
+    path.write_text(
+        "---\n" + yaml.safe_dump({"title": title, "events": [event]}, allow_unicode=True) + "---\nBarda\n"
+    )
+    site = generate_site([path], base=tmp_path, site_url=SITE_URL, build_date=BUILD_DATE)
+    metas = [yaml.load(YAML_RE.match(text).group(1), Loader=yaml.CSafeLoader) for text in site.pages.values()]
+    assert title in [meta.get("title") for meta in metas]
+    assert "Source document: " + title in [meta.get("description") for meta in metas]
 
 
 class _Runs(HTMLParser):
