@@ -5,7 +5,10 @@ and publishes it only when the build succeeded (strict warnings included), so a 
 leaves the last good site exactly as it was.
 
 A rebuild reuses what the last good build rendered (see `page_cache.py`): a generated page whose
-Markdown and surroundings did not change is taken from the published site, not rendered again.
+text and surroundings did not change is taken from the published site, not rendered again.
+Generated pages are also converted with less work than MkDocs would spend on them: their raw
+HTML blocks are set aside during conversion (`html_blocks.py`), and the theme's sidebar and tabs
+are rendered once for all the pages that see them alike (`_shared_partial`).
 """
 
 from __future__ import annotations
