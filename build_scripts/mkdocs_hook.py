@@ -308,7 +308,8 @@ class _GeneratedPage(Page):
                 # Read by no later step: the file would hold the page's text to the end of the
                 # build (at 10,000 entries, 65 MB of the peak).
                 self.file.content_string = ""
-        if _reused(self, source):
+        key = page_cache.page_key(_Build.fingerprint, self.url, source)
+        if _reused(self, key):
             return None
         if _Build.command == "serve":
             parsed = page_cache.PARSED.get(source)
@@ -323,9 +324,7 @@ class _GeneratedPage(Page):
         if isinstance(title, str) and not PreviewState.problems:
             # Pages published with the problems notice are not recorded, nor pages whose title
             # comes from elsewhere.
-            _Build.keys[self.url] = _Recordable(
-                page_cache.page_key(_Build.fingerprint, self.url, source), _Build.warnings.count, title
-            )
+            _Build.keys[self.url] = _Recordable(key, _Build.warnings.count, title)
 
     def _parse(self, source: str) -> None:
         """As MkDocs' `get_data` reads front matter, with libyaml's loader (MkDocs' pure-Python
@@ -398,11 +397,11 @@ def on_page_markdown(markdown, page, config, files):
     return "" if page.url in _Build.reused else _set_aside(markdown, page)
 
 
-def _reused(page, source: str) -> bool:
-    """Takes the page from the last good build if it was rendered there from the same text."""
+def _reused(page, key: str) -> bool:
+    """Takes the page from the last good build if it was rendered there from the same text (the
+    page's `key`)."""
     if PreviewState.problems:  # pages published with the problems notice are not reused
         return False
-    key = page_cache.page_key(_Build.fingerprint, page.url, source)
     record = _Build.previous.records.get(key)
     published = _Build.published_dir / page.file.dest_uri
     if record is None or page_cache.published_sha256(published) != record.output_sha256:
@@ -451,9 +450,8 @@ def on_post_page(output, page, config):
         os.link(reused[0], target)
         _Build.recorded.records[_Build.keys[page.url].key] = reused[1]
         return ""
-    else:
-        output = with_policy(output, page.content or "")
-        _record(page, output)
+    output = with_policy(output, page.content or "")
+    _record(page, output)
     if _generated(page):
         page.content = None  # written next and read by no later step of the build
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
