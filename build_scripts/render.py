@@ -17,7 +17,7 @@ from pathlib import Path
 import jinja2
 import markdown
 import nh3
-from jinja2.utils import htmlsafe_json_dumps
+from jinja2.filters import do_tojson
 from markupsafe import Markup
 
 from build_scripts import urls
@@ -83,16 +83,18 @@ def _summary_markdown() -> markdown.Markdown:
 _ASTRAL_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
 
 
-def yaml_value(value) -> Markup:
-    """A value for a page's front matter: JSON, which YAML reads as a flow value, except that a
-    character beyond the Basic Multilingual Plane (an emoji, a rare CJK character) is written as
-    YAML's `\\U` escape: JSON's surrogate pair for it is an escape YAML refuses."""
+@jinja2.pass_eval_context
+def yaml_value(eval_context, value) -> Markup:
+    """A value for a page's front matter: JSON as `tojson` writes it, which YAML reads as a flow
+    value, except that a character beyond the Basic Multilingual Plane (an emoji, a rare CJK
+    character) is written as YAML's `\\U` escape: JSON's surrogate pair for it is an escape YAML
+    refuses."""
 
     def astral(pair: re.Match) -> str:
         high, low = int(pair.group(1), 16), int(pair.group(2), 16)
         return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
 
-    return Markup(_ASTRAL_PAIR.sub(astral, htmlsafe_json_dumps(value, sort_keys=True)))
+    return Markup(_ASTRAL_PAIR.sub(astral, do_tojson(eval_context, value)))
 
 
 def count_entries(count: int) -> str:
