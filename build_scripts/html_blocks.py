@@ -36,9 +36,8 @@ class SetAside:
     def put_back(self, converted: str) -> str:
         """The converted page with each block in place of its mark's paragraph, laid out as
         Python-Markdown lays out a raw block (a blank line after it, none at the end)."""
-        return _CONVERTED_MARK.sub(lambda mark: self.blocks[int(mark.group(1))] + "\n", converted).rstrip(
-            "\n"
-        )
+        restored = _CONVERTED_MARK.sub(lambda mark: self.blocks[int(mark.group(1))] + "\n", converted)
+        return restored.rstrip("\n")
 
     def anchors(self) -> set[str]:
         """The ids the blocks give, which MkDocs would have found in them for its link checks."""

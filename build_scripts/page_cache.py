@@ -2,15 +2,15 @@
 
 MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
 search plugin's parse of the result. For a generated page whose text (front matter and
-Markdown), address and surroundings (configuration, theme, hand-written pages, our own code) are the same as at the
-last published build, the result is the same too: the hook then links the published page into
-the new build (its bytes checked against the hash recorded when it was rendered) and gives the
-search plugin the entries recorded with it; MkDocs converts nothing for it and renders an empty
-template in its place.
+Markdown), address and surroundings (configuration, theme, hand-written pages, our own code)
+are the same as at the last published build, the result is the same too: the hook then links
+the published page into the new build (its bytes checked against the hash recorded when it was
+rendered) and gives the search plugin the entries recorded with it; MkDocs converts nothing for
+it and renders an empty template in its place.
 
 Only pages that depend on nothing but their own text are reused: generated pages outside the
-nav, with a title of their own; such a page is not even parsed again. A page whose rendering logged a warning is never recorded,
-so a warning is repeated at every build until it is fixed.
+nav, with a title of their own; such a page is not even parsed again. A page whose rendering
+logged a warning is never recorded, so a warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
 for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
