@@ -6,6 +6,7 @@ A mention is either an event date or a date that dates nothing new: a period ("s
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,9 +60,7 @@ MONTH = (
     # and in the pages' other languages: "17 марта 2009", "25 de fevereiro de 2013", "14 yanvar 2026"
 )
 # A month in small letters, read only between a day and a year ("8 july 2010"): alone it is a word ("may")
-_SMALL_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?![a-z])"
-)
+_SMALL_MONTH = rf"(?:{'|'.join(name.lower() for name in calendar.month_name[1:])})(?![a-z])"
 # Not "1990s", "2005-07", "forum2025@", "report_2019.pdf", "Regulation (EU) 2018/1724"
 YEAR = r"(?:19\d\d|20\d\d)(?![\d,]\d|s\b|\s*[-–/]\s*(?:19|20)?\d\d\b(?!:)|/\d|[\w@]|\.[a-z])"
 # "21-22", and "9 to 13" ("held from 9 to 13 December"): a range starts on its first day
