@@ -11,11 +11,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -65,6 +67,25 @@ def run_command(*arguments: str, cwd: Path = ROOT, stdin: str | None = None) -> 
         text=True,
         input=stdin,
     )
+
+
+@cache
+def _markdown_extensions() -> tuple[list[str], dict[str, dict]]:
+    """The Markdown extensions mkdocs.yml names, with their settings."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names, settings = [], {}
+    for extension in config["markdown_extensions"]:
+        name = extension if isinstance(extension, str) else next(iter(extension))
+        names.append(name)
+        if not isinstance(extension, str):
+            settings[name] = {key: value == "true" or value for key, value in extension[name].items()}
+    return names, settings
+
+
+def convert_as_mkdocs(text: str) -> str:
+    """Markdown to HTML as MkDocs converts a page, with the extensions mkdocs.yml names."""
+    names, settings = _markdown_extensions()
+    return markdown.Markdown(extensions=names, extension_configs=settings).convert(text)
 
 
 def founding_seeds() -> list[Path]:

@@ -14,7 +14,6 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -29,7 +28,7 @@ from build_scripts.security import inline_script_hashes, with_policy
 from build_scripts.site import generate_site
 from build_scripts.validate import validate_paths
 
-from .conftest import ROOT, copy_project, mkdocs
+from .conftest import ROOT, convert_as_mkdocs, copy_project, mkdocs
 
 BODY = "On 12 March 2015 the Barda centre opened.\n"
 SITE_URL = "https://example.org/"
@@ -303,7 +302,6 @@ TEXT = st.text(
 )
 KEYS = ("title", "publisher", "author", "url", "language", "published")
 EVENT_KEYS = ("date", "title", "quote", "summary", "countries", "tags", "id", "status")
-_EXTENSIONS = ["admonition", "attr_list", "toc"]  # as in mkdocs.yml
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -332,7 +330,7 @@ def test_arbitrary_text_in_every_field_is_refused_with_a_location_or_published_i
         # The front matter is data a theme escapes; it must read back as the hook reads it.
         assert isinstance(yaml.load(YAML_RE.match(text).group(1), Loader=yaml.CSafeLoader), dict), page
         _, _, content = text.partition("\n---\n")
-        rendered = markdown.markdown(content, extensions=_EXTENSIONS)
+        rendered = convert_as_mkdocs(content)
         assert active_content(rendered) == [], page
     for name, data in site.files.items():
         if name.endswith(".xml"):

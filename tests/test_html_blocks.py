@@ -2,28 +2,14 @@
 
 import datetime
 
-import markdown
 import pytest
-import yaml
 from mkdocs.utils.meta import get_data
 
 from build_scripts import html_blocks
 from build_scripts.read_seeds import seed_paths
 from build_scripts.site import generate_site
 
-from .conftest import ROOT
-
-
-def convert(text: str) -> str:
-    """As MkDocs converts a page, with the extensions mkdocs.yml names."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    names, settings = [], {}
-    for extension in config["markdown_extensions"]:
-        name = extension if isinstance(extension, str) else next(iter(extension))
-        names.append(name)
-        if not isinstance(extension, str):
-            settings[name] = {key: value == "true" or value for key, value in extension[name].items()}
-    return markdown.Markdown(extensions=names, extension_configs=settings).convert(text)
+from .conftest import ROOT, convert_as_mkdocs
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +27,7 @@ def test_every_page_of_the_corpus_converts_to_the_same_html_with_its_blocks_set_
     differing = []
     for path, text in corpus_pages.items():
         aside = html_blocks.set_aside(text)
-        if aside.put_back(convert(aside.markdown)) != convert(text):
+        if aside.put_back(convert_as_mkdocs(aside.markdown)) != convert_as_mkdocs(text):
             differing.append(path)
     assert differing == []
     assert sum(len(html_blocks.set_aside(text).blocks) for text in corpus_pages.values()) > len(corpus_pages)
@@ -52,14 +38,16 @@ def test_markdown_between_blocks_is_still_converted_and_unclosed_html_is_left_to
     aside = html_blocks.set_aside(text)
     assert aside.blocks == ('<dl class="facts">\n<dt>Date</dt><dd>2005</dd>\n</dl>',)
     assert "<dl" not in aside.markdown and "*Said* so." in aside.markdown and "<div>\nopen" in aside.markdown
-    assert aside.put_back(convert(aside.markdown)) == convert(text)
+    assert aside.put_back(convert_as_mkdocs(aside.markdown)) == convert_as_mkdocs(text)
 
 
 def test_a_page_cannot_forge_the_mark_of_a_block():
     # The mark's word is drawn at random by each process: text that looks like a mark stays text.
     forged = "<p>timelineblock0</p>\n\ntimeline0block0\n"
     aside = html_blocks.set_aside("<p>real block</p>\n\n" + forged)
-    assert aside.put_back(convert(aside.markdown)) == convert("<p>real block</p>\n\n" + forged)
+    assert aside.put_back(convert_as_mkdocs(aside.markdown)) == convert_as_mkdocs(
+        "<p>real block</p>\n\n" + forged
+    )
 
 
 def test_the_ids_inside_blocks_stay_anchors_that_links_may_point_to():
