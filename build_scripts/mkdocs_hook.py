@@ -36,7 +36,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 from build_scripts import html_blocks, page_cache
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
-from build_scripts.publish import build_lock, new_staging, publish_site
+from build_scripts.publish import build_lock, new_staging, publish_changes, publish_site
 from build_scripts.read_seeds import seed_paths
 from build_scripts.redirects import REDIRECTS_FILE
 from build_scripts.security import with_policy
@@ -102,6 +102,7 @@ class _Build:
     empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
     made_folders: set[str] = set()  # in the staging folder, by this build
+    kept: set[str] = set()  # the dest_uri of each published file left in place (serve only)
     quiet_skips = _QuietSkips()
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
@@ -164,6 +165,7 @@ def _start_reuse(config) -> None:
     _Build.recorded = page_cache.PageCache()
     _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
     _Build.parsed, _Build.empty_render, _Build.hashed, _Build.made_folders = {}, None, [], set()
+    _Build.kept = set()
     mkdocs_build.log.addFilter(_Build.quiet_skips)
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
@@ -259,17 +261,29 @@ class _PlacedFile(File):
         content, self._content, self.placed = self.content_bytes, b"", True  # read by no later step
         # Paths as strings: at 10,000 entries, Path objects for 36,000 files cost a second a save.
         target, current = self.abs_dest_path, os.path.join(_Build.published_dir, self.dest_uri)
-        _make_parent(target)
         digest = page_cache.sha256(content)
-        if page_cache.published_sha256(current) == digest:
-            try:
-                os.link(current, target)
-                return  # the same file: the hash recorded for it stays true
-            except OSError:
-                pass  # replaced since it was hashed: written below
+        if page_cache.published_sha256(current) == digest and _keep_published(self.dest_uri, current):
+            return  # the same file: the hash recorded for it stays true
+        _make_parent(target)
         with open(target, "wb") as stream:
             stream.write(content)
         _Build.hashed.append((self.dest_uri, digest))
+
+
+def _keep_published(dest_uri: str, published: str) -> bool:
+    """The published file becomes the new build's too. `mkdocs build` links it into the staging
+    folder (a second name: nothing is copied); a rebuild under `mkdocs serve` leaves it where it
+    is and stages only what changed (see publish.py). False if it was replaced since it was hashed."""
+    if _Build.command == "serve":
+        _Build.kept.add(dest_uri)
+        return True
+    target = os.path.join(_Build.staging_dir, dest_uri)
+    _make_parent(target)
+    try:
+        os.link(published, target)
+    except OSError:
+        return False
+    return True
 
 
 def _make_parent(path: str) -> None:
@@ -443,11 +457,10 @@ def _generated(page) -> bool:
 def on_post_page(output, page, config):
     reused = _Build.reused.get(page.url)
     if reused is not None:
-        # The published file becomes the new build's too (a second name: nothing is written or
-        # compared); MkDocs writes nothing for an empty output, and _QuietSkips hushes its note.
-        target = page.file.abs_dest_path
-        _make_parent(target)
-        os.link(reused[0], target)
+        # The published file becomes the new build's too; MkDocs writes nothing for an empty
+        # output, and _QuietSkips hushes its note.
+        if not _keep_published(page.file.dest_uri, str(reused[0])):
+            raise PluginError(f"{page.file.dest_uri} changed in the published site during the build.")
         _Build.recorded.records[_Build.keys[page.url].key] = reused[1]
         return ""
     output = with_policy(output, page.content or "")
@@ -481,11 +494,14 @@ def on_post_build(config):
         _discard_staging()  # MkDocs aborts right after this event
         return
     with _Build.lock:
-        outcome = publish_site(
-            _Build.staging_dir,
-            _Build.published_dir,
-            _discard_later if _Build.command == "serve" else shutil.rmtree,
-        )
+        if _Build.kept:
+            outcome = publish_changes(_Build.staging_dir, _Build.published_dir, _Build.kept)
+        else:
+            outcome = publish_site(
+                _Build.staging_dir,
+                _Build.published_dir,
+                _discard_later if _Build.command == "serve" else shutil.rmtree,
+            )
         _keep_records()  # under the lock: the next build's on_config removes what is not in place
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "

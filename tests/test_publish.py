@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts import publish
-from build_scripts.publish import build_lock, new_staging, publish_site
+from build_scripts.publish import build_lock, new_staging, publish_changes, publish_site
 
 
 def make_tree(folder: Path, files: dict[str, str]) -> Path:
@@ -47,6 +47,30 @@ def test_a_file_may_become_a_folder_and_a_folder_a_file(tmp_path):
     site = make_tree(tmp_path / "site", {"feed": "a file", "data/old.json": "{}"})
     staging = make_tree(tmp_path / "site.building", {"feed/index.xml": "<feed/>", "data": "now a file"})
     publish_site(staging, site)
+    assert (site / "feed" / "index.xml").read_text() == "<feed/>"
+    assert (site / "data").read_text() == "now a file"
+
+
+def test_a_serve_rebuild_stages_only_changes_and_leaves_kept_files_in_place(tmp_path):
+    site = make_tree(
+        tmp_path / "site",
+        {"index.html": "home", "kept/index.html": "k", "a/index.html": "a", "gone/deep/x.json": "{}"},
+    )
+    before = stamps(site)
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home", "a/index.html": "a, edited"})
+    outcome = publish_changes(staging, site, kept={"kept/index.html"})
+    after = stamps(site)
+    assert sorted(after) == ["a/index.html", "index.html", "kept/index.html"]
+    assert [after[path] == before[path] for path in ("index.html", "kept/index.html")] == [True, True]
+    assert (site / "a" / "index.html").read_text() == "a, edited"
+    assert not (site / "gone").exists() and not staging.exists()
+    assert (outcome.written, outcome.unchanged, outcome.removed) == (1, 2, 1)
+
+
+def test_a_serve_rebuild_may_turn_a_file_into_a_folder_and_a_folder_into_a_file(tmp_path):
+    site = make_tree(tmp_path / "site", {"feed": "a file", "data/old.json": "{}", "kept.txt": "k"})
+    staging = make_tree(tmp_path / "site.building", {"feed/index.xml": "<feed/>", "data": "now a file"})
+    publish_changes(staging, site, kept={"kept.txt"})
     assert (site / "feed" / "index.xml").read_text() == "<feed/>"
     assert (site / "data").read_text() == "now a file"
 
