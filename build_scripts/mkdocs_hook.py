@@ -5,7 +5,8 @@ and publishes it only when the build succeeded (strict warnings included), so a 
 leaves the last good site exactly as it was.
 
 A rebuild reuses what the last good build rendered (see `page_cache.py`): a generated page whose
-text and surroundings did not change is taken from the published site, not rendered again.
+text and surroundings did not change is taken from the published site and never goes through
+MkDocs' page loop (it is excluded from it; the sitemap and search index still list it).
 Generated pages are also converted with less work than MkDocs would spend on them: their raw
 HTML blocks are set aside during conversion (`html_blocks.py`), and the theme's sidebar and tabs
 are rendered once for all the pages that see them alike (`_shared_partial`).
@@ -25,11 +26,9 @@ from typing import NamedTuple
 import jinja2
 import yaml
 from markupsafe import escape
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -48,6 +47,9 @@ SEEDS_DIR = ROOT / "seeds"
 # in here, not in overrides/, so that a renderer that does not run this hook uses the theme's own.
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 THEME_PREFIX = "theme"  # a template by this prefix is the one the theme itself would load
+# A reused page skips every plugin's page events: with a plugin or hook other than these and this
+# hook (it may gather every page it sees, as the search plugin does), every page is rendered.
+PLUGINS_THAT_ALLOW_REUSE = ("material/search",)
 log = logging.getLogger("mkdocs.hooks.timeline")
 
 
@@ -60,23 +62,9 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-class _QuietSkips(logging.Filter):
-    """MkDocs notes every page whose output is empty; a reused page's is, on purpose."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
-            return (
-                message[len("Page skipped: '") : -len("'. Generated empty output.")]
-                not in _Build.reused_files
-            )
-        return True
-
-
 class _Recordable(NamedTuple):
     key: str  # page_cache.page_key of the page's whole text
     warnings_before: int  # the renderer's warning count before the page was converted
-    title: str
 
 
 class _Build:
@@ -88,22 +76,22 @@ class _Build:
     logger = logging.getLogger("mkdocs")
     # Reuse of the last good build's pages (page_cache.py)
     command = "build"
+    reuse_allowed = False
     generated: tuple[Path, ...] | None = None  # to keep for the next build: where, and what
     fingerprint = ""
     previous = page_cache.PageCache()
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
     keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
-    reused: dict[str, tuple[Path, page_cache.PageRecord]] = {}  # by page URL: published file, record
+    reused: dict[str, page_cache.PageRecord] = {}  # by page URL
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
-    reused_files: set[str] = set()  # the src_uri of each reused page
+    page_order: list[str] = []  # the URL of every page MkDocs would build, reused ones included
+    files: Files | None = None
     page_paths: frozenset[str] = frozenset()  # of the generated pages, as under docs/
     parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
-    empty_render: tuple | None = None  # what converting empty Markdown gave, for reused pages
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
     made_folders: set[str] = set()  # in the staging folder, by this build
     kept: set[str] = set()  # the dest_uri of each published file left in place (serve only)
-    quiet_skips = _QuietSkips()
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
 
@@ -149,6 +137,15 @@ def on_pre_build(config):
 
 def _start_reuse(config) -> None:
     """What this build may take from the last good one, and where it records what it renders."""
+    others = [
+        name
+        for name in config.plugins
+        if name not in PLUGINS_THAT_ALLOW_REUSE
+        and getattr(config.hooks.get(name), "__file__", None) != __file__
+    ]
+    if others:
+        log.info(f"Every page is rendered: {', '.join(others)} may need to see them all.")
+    _Build.reuse_allowed = not others
     _Build.fingerprint = page_cache.fingerprint(
         config_file=Path(config.config_file_path),
         folders=[
@@ -163,29 +160,36 @@ def _start_reuse(config) -> None:
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
-    _Build.keys, _Build.reused, _Build.search_entries, _Build.reused_files = {}, {}, {}, set()
-    _Build.parsed, _Build.empty_render, _Build.hashed, _Build.made_folders = {}, None, [], set()
-    _Build.kept = set()
-    mkdocs_build.log.addFilter(_Build.quiet_skips)
+    _Build.keys, _Build.reused, _Build.search_entries, _Build.page_order = {}, {}, {}, []
+    _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
 
 
 def _record_search_entries(index) -> None:
-    """The search plugin's index learns a reused page from its record, without parsing it again."""
-    add_entry = index.add_entry_from_context
+    """What the search plugin indexes for each page, kept for the next build; its index lists the
+    reused pages' recorded entries too, where a full build would have them."""
+    add_entry, generate = index.add_entry_from_context, index.generate_search_index
 
     def add_entry_from_context(page):
-        reused = _Build.reused.get(page.url)
-        if reused is not None:
-            index.entries.extend(reused[1].search_entries)
-            return
         before = len(index.entries)
         add_entry(page)
         _Build.search_entries[page.url] = tuple(index.entries[before:])
 
+    def generate_search_index(*args, **kwargs):
+        if _Build.reused:
+            index.entries = [
+                entry
+                for url in _Build.page_order
+                for entry in (
+                    _Build.reused[url].search_entries if url in _Build.reused else _Build.search_entries[url]
+                )
+            ]
+        return generate(*args, **kwargs)
+
     index.add_entry_from_context = add_entry_from_context
+    index.generate_search_index = generate_search_index
 
 
 def _generate(site_url: str) -> GeneratedSite:
@@ -296,22 +300,50 @@ def _make_parent(path: str) -> None:
 
 def on_nav(nav, config, files):
     _Build.nav_pages = {page.file.src_uri for page in nav.pages}
+    _Build.files = files
+    included = InclusionLevel.is_in_serve if _Build.command == "serve" else InclusionLevel.is_included
+    _Build.page_order = [file.page.url for file in files.documentation_pages(inclusion=included)]
     for path in _Build.page_paths:
         file = files.get_file_from_path(path)
         if path not in _Build.nav_pages and file is not None and file.page is not None:
             # The Page MkDocs made, given this class's methods: it adds no state, and making a
             # second Page for each of 10,000 files cost a second per build.
             file.page.__class__ = _GeneratedPage
+            _reuse(file)
     return nav
+
+
+def _reuse(file: File) -> None:
+    """Takes the page from the last good build if it was rendered there from the same text (front
+    matter included): it stays out of MkDocs' page loop, and the published file is kept."""
+    if PreviewState.problems or not _Build.reuse_allowed:  # a notice on every page: none is reused
+        return
+    key = page_cache.page_key(_Build.fingerprint, file.url, file.content_string)
+    record = _Build.previous.records.get(key)
+    published = os.path.join(_Build.published_dir, file.dest_uri)
+    if record is None or page_cache.published_sha256(published) != record.output_sha256:
+        return
+    if _keep_published(file.dest_uri, published):
+        file.inclusion = InclusionLevel.EXCLUDED
+        file.content_string = ""  # read by no later step
+        _Build.reused[file.url] = _Build.recorded.records[key] = record
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml" and _Build.reused:
+        context["pages"] = [
+            file
+            for file in _Build.files
+            if file.is_documentation_page() and (file.inclusion.is_included() or file.url in _Build.reused)
+        ]
+    return context
 
 
 class _GeneratedPage(Page):
     """A generated page outside the nav, read and converted as MkDocs would, with less work.
 
-    A page the last good build rendered from the same text (front matter included) is reused:
-    it is neither parsed nor converted again, and takes what converting empty Markdown gave the
-    first reused page of the build. Under `mkdocs serve` the other pages' front matter is parsed
-    once per text: the parse is taken from the last build when the page's text is the same.
+    Under `mkdocs serve` its front matter is parsed once per text: the parse is taken from the
+    last build when the page's text is the same.
     """
 
     def read_source(self, config) -> None:
@@ -322,9 +354,6 @@ class _GeneratedPage(Page):
                 # Read by no later step: the file would hold the page's text to the end of the
                 # build (at 10,000 entries, 65 MB of the peak).
                 self.file.content_string = ""
-        key = page_cache.page_key(_Build.fingerprint, self.url, source)
-        if _reused(self, key):
-            return None
         if _Build.command == "serve":
             parsed = page_cache.PARSED.get(source)
             if parsed is None:
@@ -334,11 +363,11 @@ class _GeneratedPage(Page):
             self.markdown, self.meta = parsed[0], _copied(parsed[1])
         else:
             self._parse(source)
-        title = self.meta.get("title")
-        if isinstance(title, str) and not PreviewState.problems:
+        if isinstance(self.meta.get("title"), str) and not PreviewState.problems:
             # Pages published with the problems notice are not recorded, nor pages whose title
             # comes from elsewhere.
-            _Build.keys[self.url] = _Recordable(key, _Build.warnings.count, title)
+            key = page_cache.page_key(_Build.fingerprint, self.url, source)
+            _Build.keys[self.url] = _Recordable(key, _Build.warnings.count)
 
     def _parse(self, source: str) -> None:
         """As MkDocs' `get_data` reads front matter, with libyaml's loader (MkDocs' pure-Python
@@ -349,19 +378,6 @@ class _GeneratedPage(Page):
             self.markdown, self.meta = source[front.end() :].lstrip("\n"), meta
         else:
             self.markdown, self.meta = get_data(source)
-
-    def render(self, config, files) -> None:
-        if self.markdown != "" or self.url not in _Build.reused:
-            return super().render(config, files)
-        if _Build.empty_render is None:
-            super().render(config, files)
-            _Build.empty_render = (self.content, self._title_from_render, self.links_to_anchors)
-            return None
-        self.content, self._title_from_render, links = _Build.empty_render
-        self.toc = get_toc([])
-        self.present_anchor_ids = set()
-        self.links_to_anchors = None if links is None else {}
-        return None
 
 
 def _copied(value):
@@ -377,7 +393,7 @@ def on_env(env, config, files):
     shared = {name: f'{{{{- shared_partial("{name}") -}}}}' for name in SHARED_PARTIALS}
     env.loader = jinja2.ChoiceLoader(
         [
-            jinja2.DictLoader({page_cache.EMPTY_TEMPLATE: "", **shared}),
+            jinja2.DictLoader(shared),
             jinja2.PrefixLoader({THEME_PREFIX: env.loader}),
             env.loader,
         ]
@@ -408,23 +424,7 @@ def on_page_markdown(markdown, page, config, files):
     # wherever it goes, and `| e` in our own templates leaves it as it is.
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = escape(page.meta["title"])
-    return "" if page.url in _Build.reused else _set_aside(markdown, page)
-
-
-def _reused(page, key: str) -> bool:
-    """Takes the page from the last good build if it was rendered there from the same text (the
-    page's `key`)."""
-    if PreviewState.problems:  # pages published with the problems notice are not reused
-        return False
-    record = _Build.previous.records.get(key)
-    published = _Build.published_dir / page.file.dest_uri
-    if record is None or page_cache.published_sha256(published) != record.output_sha256:
-        return False
-    _Build.keys[page.url] = _Recordable(key, _Build.warnings.count, record.title)
-    _Build.reused[page.url] = (published, record)
-    _Build.reused_files.add(page.file.src_uri)
-    page.markdown, page.meta = "", {"title": record.title, "template": page_cache.EMPTY_TEMPLATE}
-    return True
+    return _set_aside(markdown, page)
 
 
 def _set_aside(markdown: str, page) -> str:
@@ -439,7 +439,7 @@ def on_page_content(html, page, config, files):
     if aside is not None:
         html = aside.put_back(html)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
-    if page.url in _Build.keys and page.url not in _Build.reused:
+    if page.url in _Build.keys:
         if _Build.warnings.count != _Build.keys[page.url].warnings_before:
             del _Build.keys[page.url]  # its warning must be logged again by the next build
     if _generated(page):
@@ -455,14 +455,6 @@ def _generated(page) -> bool:
 
 
 def on_post_page(output, page, config):
-    reused = _Build.reused.get(page.url)
-    if reused is not None:
-        # The published file becomes the new build's too; MkDocs writes nothing for an empty
-        # output, and _QuietSkips hushes its note.
-        if not _keep_published(page.file.dest_uri, str(reused[0])):
-            raise PluginError(f"{page.file.dest_uri} changed in the published site during the build.")
-        _Build.recorded.records[_Build.keys[page.url].key] = reused[1]
-        return ""
     output = with_policy(output, page.content or "")
     _record(page, output)
     if _generated(page):
@@ -477,9 +469,7 @@ def _record(page, output: str) -> None:
     recordable = _Build.keys[page.url]
     if page.url in _Build.search_entries:
         sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
-        _Build.recorded.records[recordable.key] = page_cache.PageRecord(
-            sha, _Build.search_entries[page.url], recordable.title
-        )
+        _Build.recorded.records[recordable.key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
         _Build.hashed.append((page.file.dest_uri, sha))
 
 
@@ -489,7 +479,6 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     _Build.logger.removeHandler(_Build.warnings)
-    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
@@ -533,7 +522,6 @@ def _keep_records() -> None:
 
 def on_build_error(error):
     _Build.logger.removeHandler(_Build.warnings)
-    mkdocs_build.log.removeFilter(_Build.quiet_skips)
     _discard_staging()
 
 

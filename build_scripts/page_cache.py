@@ -3,13 +3,13 @@
 MkDocs renders every page at every build: Markdown to HTML, then the theme's template, then the
 search plugin's parse of the result. For a generated page whose text (front matter and
 Markdown), address and surroundings (configuration, theme, hand-written pages, our own code)
-are the same as at the last published build, the result is the same too: the hook then links
-the published page into the new build (its bytes checked against the hash recorded when it was
-rendered) and gives the search plugin the entries recorded with it; MkDocs converts nothing for
-it and renders an empty template in its place.
+are the same as at the last published build, the result is the same too: the hook then keeps
+the published page for the new build (its bytes checked against the hash recorded when it was
+rendered) and gives the search index the entries recorded with it; MkDocs neither reads,
+converts nor renders it.
 
 Only pages that depend on nothing but their own text are reused: generated pages outside the
-nav, with a title of their own; such a page is not even parsed again. A page whose rendering
+nav, with a title of their own. A page whose rendering
 logged a warning is never recorded, so a warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
@@ -28,15 +28,13 @@ from pathlib import Path
 
 # Packages whose version changes what a page looks like.
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-EMPTY_TEMPLATE = "timeline-reused-page.html"  # registered by the hook; renders nothing
-FORMAT = 3  # of the files kept beside the site
+FORMAT = 4  # of the files kept beside the site
 
 
 @dataclass(frozen=True)
 class PageRecord:
     output_sha256: str  # of the page as published, before any preview notice
     search_entries: tuple[dict, ...]  # what the search plugin indexed for it
-    title: str  # from its front matter, which a reused page is not parsed for
 
 
 @dataclass

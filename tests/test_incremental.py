@@ -110,25 +110,29 @@ def served_folder(temporary: Path) -> Path:
     return folder
 
 
-def test_a_warning_logged_while_a_page_is_reused_leaves_the_rebuild_whole(tmp_path):
-    # A warning from anywhere (another plugin, the live-reload server's thread) can land while a
-    # reused page goes through MkDocs; the page is still taken from the last build.
+def test_with_another_hook_or_plugin_every_page_is_rendered(tmp_path):
+    # A reused page goes through no page event; a hook or plugin that lists the pages it sees (as
+    # a tags or blog plugin does) would miss it, so with one nothing is reused.
     project = copy_project(tmp_path, founding_seeds())
-    (project / "warn_hook.py").write_text(
-        "import logging\nfrom pathlib import Path\n\n\ndef on_page_content(html, page, config, files):\n"
-        "    if page.url.startswith('entries/') and Path('warn-now').exists():\n"
-        "        logging.getLogger('mkdocs').warning('a warning from elsewhere')\n"
-        "    return html\n",
+    (project / "gather_hook.py").write_text(
+        "from pathlib import Path\n\n\ndef on_page_context(context, page, config, nav):\n"
+        "    with open(Path(config.config_file_path).parent / 'seen.txt', 'a') as seen:\n"
+        "        seen.write(page.url + '\\n')\n"
+        "    return context\n",
         encoding="utf-8",
     )
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - warn_hook.py\n"), encoding="utf-8"
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - gather_hook.py\n"),
+        encoding="utf-8",
     )
     assert mkdocs(project, "build").returncode == 0
     before = site_files(project)
-    (project / "warn-now").touch()
+    (project / "seen.txt").unlink()
     rebuilt = mkdocs(project, "build")
     assert rebuilt.returncode == 0, rebuilt.stderr
-    assert "a warning from elsewhere" in rebuilt.stderr and " 0 pages reused" not in rebuilt.stderr
+    assert "Every page is rendered: gather_hook.py may need to see them all." in rebuilt.stderr
+    assert " 0 pages reused" in rebuilt.stderr
+    seen = (project / "seen.txt").read_text(encoding="utf-8").splitlines()
+    assert len(seen) == len(list((project / "site").rglob("index.html")))
     assert site_files(project) == before
