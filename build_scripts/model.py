@@ -151,6 +151,11 @@ class Seed:
     language: str = "en"
     events: tuple[Event, ...] | None = None  # None: the front matter lists no events
 
+    def __hash__(self) -> int:
+        # Equal seeds have the same id. Hashing by it alone, not by the body and every event,
+        # keeps seeds and entries cheap as the keys a rebuild looks its last pages up by.
+        return hash(self.id)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -175,6 +180,9 @@ class Entry:
     event: Event
     seed: Seed
     sources: tuple[Source, ...] = ()
+
+    def __hash__(self) -> int:
+        return hash(self.id)  # equal entries have the same id (see Seed.__hash__)
 
     @property
     def url(self) -> str:

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
@@ -127,7 +127,8 @@ def _render(template: str, url: str, **context) -> tuple[str, str]:
 
 
 class _Rendered:
-    """The entry and source pages of the last `render_pages` in this process, by their inputs.
+    """The pages of the last `render_pages` in this process that depend on part of the timeline
+    (an entry, a source, a year, a country, a tag), by their inputs.
 
     `mkdocs serve` renders the pages again after every save; a page whose template inputs (frozen,
     compared whole) and templates are those of the last time is not rendered again. Only the
@@ -146,10 +147,11 @@ class _Rendered:
         cls.current = {"templates": state}
 
 
-def _render_once(template: str, url: str, inputs: tuple, **context) -> tuple[str, str]:
-    """`_render`, or the page as last rendered from the same `inputs` (the whole context, frozen)."""
+def _render_once(template: str, url: str, inputs: tuple, context: Callable[[], dict]) -> tuple[str, str]:
+    """`_render` with the `context` made from `inputs` (frozen, everything the page depends on), or
+    the page as last rendered from the same inputs."""
     key = (template, url, inputs)
-    page = _Rendered.previous.get(key) or _render(template, url, **context)
+    page = _Rendered.previous.get(key) or _render(template, url, **context())
     _Rendered.current[key] = page
     return page
 
@@ -269,15 +271,24 @@ def _timeline_pages(context: PageContext) -> Pages:
     )
     numbers = [section.year for section in years]
     for position, section in enumerate(years):
-        yield _render(
+        previous_year = numbers[position - 1] if position > 0 else None
+        next_year = numbers[position + 1] if position + 1 < len(numbers) else None
+        yield _render_once(
             "year.md.j2",
             urls.year(section.year),
-            year=section.year,
-            entries=section.entries,
-            filters=filter_options(section.entries),
-            previous_year=numbers[position - 1] if position > 0 else None,
-            next_year=numbers[position + 1] if position + 1 < len(numbers) else None,
+            (section.entries, previous_year, next_year),
+            partial(_year_context, section, previous_year, next_year),
         )
+
+
+def _year_context(section: YearSection, previous_year: int | None, next_year: int | None) -> dict:
+    return {
+        "year": section.year,
+        "entries": section.entries,
+        "filters": filter_options(section.entries),
+        "previous_year": previous_year,
+        "next_year": next_year,
+    }
 
 
 def _entry_pages(context: PageContext) -> Pages:
@@ -286,10 +297,12 @@ def _entry_pages(context: PageContext) -> Pages:
             "entry.md.j2",
             entry.url,
             (entry, context.site_url),
-            entry=entry,
-            description=describe(entry),
-            site_url=context.site_url,
+            partial(_entry_context, entry, context.site_url),
         )
+
+
+def _entry_context(entry: Entry, site_url: str) -> dict:
+    return {"entry": entry, "description": describe(entry), "site_url": site_url}
 
 
 def _country_pages(context: PageContext) -> Pages:
@@ -301,23 +314,30 @@ def _country_pages(context: PageContext) -> Pages:
         by_country={item.country: item for item in context.timeline.countries},
     )
     for item in context.timeline.countries:
-        country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
-        strip = layout_bars(
-            count_naming(item.country, item.entries, context.all_years),
-            "entries-per-year",
-            f"Entries naming {item.country.name} per year{context.span}",
-            height=110,
-            most_ticks=2,
-        )
-        yield _render(
+        yield _render_once(
             "country.md.j2",
             urls.country(item.country),
-            item=item,
-            years=country_years,
-            chart=strip,
-            overview=CountryOverview.of(item),
-            filters=filter_options([entry for section in country_years for entry in section.shown]),
+            (item, context.all_years),
+            partial(_country_context, context, item),
         )
+
+
+def _country_context(context: PageContext, item: CountryEntries) -> dict:
+    country_years = newest_in_full(item.entries, COUNTRY_PAGE_ENTRIES)
+    strip = layout_bars(
+        count_naming(item.country, item.entries, context.all_years),
+        "entries-per-year",
+        f"Entries naming {item.country.name} per year{context.span}",
+        height=110,
+        most_ticks=2,
+    )
+    return {
+        "item": item,
+        "years": country_years,
+        "chart": strip,
+        "overview": CountryOverview.of(item),
+        "filters": filter_options([entry for section in country_years for entry in section.shown]),
+    }
 
 
 def _transfer_page(context: PageContext) -> Pages:
@@ -340,9 +360,7 @@ def _source_pages(context: PageContext) -> Pages:
             "source.md.j2",
             urls.source(seed.id),
             (seed, tuple(entries), context.site_url),
-            seed=seed,
-            entries=entries,
-            site_url=context.site_url,
+            partial(dict, seed=seed, entries=entries, site_url=context.site_url),
         )
 
 
@@ -356,16 +374,24 @@ def _tag_pages(context: PageContext) -> Pages:
     tags = [(tag, vocabulary[tag], len(entries_by_tag[tag])) for tag in timeline.tags]
     yield _render("tags.md.j2", urls.TAGS, tags=tags)
     for tag, description, _ in tags:
-        tag_years = newest_in_full(tuple(entries_by_tag[tag]), TAG_PAGE_ENTRIES)
-        yield _render(
+        tagged = tuple(entries_by_tag[tag])
+        yield _render_once(
             "tag.md.j2",
             urls.tag(tag),
-            tag=tag,
-            description=description,
-            entries=entries_by_tag[tag],
-            years=tag_years,
-            filters=filter_options([entry for section in tag_years for entry in section.shown]),
+            (description, tagged),
+            partial(_tag_context, tag, tagged),
         )
+
+
+def _tag_context(tag: str, tagged: tuple[Entry, ...]) -> dict:
+    tag_years = newest_in_full(tagged, TAG_PAGE_ENTRIES)
+    return {
+        "tag": tag,
+        "description": tag_vocabulary()[tag],
+        "entries": tagged,
+        "years": tag_years,
+        "filters": filter_options([entry for section in tag_years for entry in section.shown]),
+    }
 
 
 def _about_pages(context: PageContext) -> Pages:
