@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from build_scripts import urls
 from build_scripts.export import json_bytes
+from build_scripts.last_build import LastBuild
 from build_scripts.model import Entry, PartialDate, Seed, Timeline
 
 PUBLICATION = "One-Stop Shop Timeline"
@@ -116,26 +118,21 @@ def csl_json(item: Cited, accessed: datetime.date) -> str:
 
 
 _WRITERS = {"bib": bibtex, "ris": ris, "json": csl_json}
+_WRITTEN: LastBuild[dict[str, bytes]] = LastBuild()  # each page's citations, by what they cite
 
 
 def citation_files(timeline: Timeline, site_url: str, accessed: datetime.date) -> dict[str, bytes]:
     """Every entry's and every source's citation in each style, by path in the built site."""
     cited = [(entry.url, entry_cited(entry, site_url)) for entry in timeline.entries]
     cited += [(urls.source(seed.id), source_cited(seed)) for seed in timeline.seeds]
-    previous, _Written.last = _Written.last, {}
+    _WRITTEN.start(accessed)  # the build day is every citation's access date
     files = {}
     for url, item in cited:
-        key = (url, item, accessed)
-        written = _Written.last[key] = previous.get(key) or {
-            urls.citation(url, style): write(item, accessed).encode("utf-8")
-            for style, write in _WRITERS.items()
-        }
-        files.update(written)
+        files.update(_WRITTEN.get((url, item), partial(_citations, url, item, accessed)))
     return files
 
 
-class _Written:
-    """Each page's citations as written by the last `citation_files` in this process, by what they
-    cite: under `mkdocs serve` a save writes only the changed ones again. Only the last call's kept."""
-
-    last: dict[tuple[str, Cited, datetime.date], dict[str, bytes]] = {}
+def _citations(url: str, item: Cited, accessed: datetime.date) -> dict[str, bytes]:
+    return {
+        urls.citation(url, style): write(item, accessed).encode("utf-8") for style, write in _WRITERS.items()
+    }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import html
 import io
+from functools import partial
 
 import orjson
 
 from build_scripts import urls
+from build_scripts.last_build import LastBuild
 from build_scripts.model import Entry, PartialDate, Seed, Source, Timeline
 
 CSV_LIST_SEPARATOR = ";"
@@ -79,7 +81,9 @@ def json_bytes(data) -> bytes:
 
 
 def timeline_json(timeline: Timeline) -> bytes:
-    return json_bytes({"license": LICENSE, "entries": [entry_record(entry) for entry in timeline.entries]})
+    _RECORDS.start()
+    records = [_RECORDS.get(entry, partial(entry_record, entry)) for entry in timeline.entries]
+    return json_bytes({"license": LICENSE, "entries": records})
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -87,48 +91,55 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "precision",
+    "title",
+    "summary",
+    "countries",
+    "tags",
+    "quote",
+    "seed",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "source_url",
+    "sources",
+    "status",
+    "url",
+    "origin",
+    "transfer_from",
+    "transfer_to",
+)
+
+
 def timeline_csv(timeline: Timeline) -> bytes:
     """The JSON records flattened: lists joined with ';', the first source as source_* columns,
     every source's seed in `sources`."""
-    columns = [
-        "id",
-        "date",
-        "precision",
-        "title",
-        "summary",
-        "countries",
-        "tags",
-        "quote",
-        "seed",
-        "source_title",
-        "source_publisher",
-        "source_published",
-        "source_url",
-        "sources",
-        "status",
-        "url",
-        "origin",
-        "transfer_from",
-        "transfer_to",
-    ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")  # rows as lists: DictWriter took twice as long
-    writer.writerow(columns)
-    for entry in timeline.entries:
-        record = entry_record(entry)
-        source = record.pop("source")
-        transfer = record.pop("transfer") or {"from": [], "to": []}
-        record.update({f"source_{key}": value or "" for key, value in source.items()})
-        record["sources"] = [item["seed"] for item in record["sources"]]
-        record["transfer_from"] = transfer["from"]
-        record["transfer_to"] = transfer["to"]
-        writer.writerow(
-            [
-                spreadsheet_safe(CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
-                for value in map(record.__getitem__, columns)
-            ]
-        )
-    return buffer.getvalue().encode("utf-8")
+    _CSV_ROWS.start()
+    rows = [_CSV_ROWS.get(entry, partial(_csv_row, entry)) for entry in timeline.entries]
+    return "".join([_csv_line(CSV_COLUMNS), *rows]).encode("utf-8")
+
+
+def _csv_row(entry: Entry) -> str:
+    record = entry_record(entry)
+    source = record.pop("source")
+    transfer = record.pop("transfer") or {"from": [], "to": []}
+    record.update({f"source_{key}": value or "" for key, value in source.items()})
+    record["sources"] = [item["seed"] for item in record["sources"]]
+    record["transfer_from"] = transfer["from"]
+    record["transfer_to"] = transfer["to"]
+    return _csv_line(
+        spreadsheet_safe(CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
+        for value in map(record.__getitem__, CSV_COLUMNS)
+    )
+
+
+def _csv_line(cells) -> str:
+    line = io.StringIO()
+    csv.writer(line, lineterminator="\n").writerow(cells)
+    return line.getvalue()
 
 
 def countries_json(timeline: Timeline) -> bytes:
@@ -169,6 +180,7 @@ def _timelinejs_text(entry: Entry, site_url: str) -> str:
 
 def timelinejs_json(timeline: Timeline, site_url: str) -> bytes:
     """Knight Lab TimelineJS's JSON format: a slide per entry, grouped by its main country."""
+    _SLIDES.start(site_url)
     return json_bytes(
         {
             "title": {
@@ -178,20 +190,26 @@ def timelinejs_json(timeline: Timeline, site_url: str) -> bytes:
                 }
             },
             "events": [
-                {
-                    "unique_id": entry.id,
-                    "start_date": _timelinejs_date(entry.event.date),
-                    "text": {
-                        "headline": html.escape(entry.event.title),
-                        "text": _timelinejs_text(entry, site_url),
-                    },
-                    **({"group": entry.event.countries[0].name} if entry.event.countries else {}),
-                }
-                for entry in timeline.entries
+                _SLIDES.get(entry, partial(_timelinejs_slide, entry, site_url)) for entry in timeline.entries
             ],
             "license": LICENSE,
         }
     )
+
+
+def _timelinejs_slide(entry: Entry, site_url: str) -> dict:
+    return {
+        "unique_id": entry.id,
+        "start_date": _timelinejs_date(entry.event.date),
+        "text": {"headline": html.escape(entry.event.title), "text": _timelinejs_text(entry, site_url)},
+        **({"group": entry.event.countries[0].name} if entry.event.countries else {}),
+    }
+
+
+# Each entry's part of the data files, as the last run made it (see last_build.py).
+_RECORDS: LastBuild[dict] = LastBuild()
+_CSV_ROWS: LastBuild[str] = LastBuild()
+_SLIDES: LastBuild[dict] = LastBuild()
 
 
 def export_data(timeline: Timeline, site_url: str) -> dict[str, bytes]:

@@ -31,6 +31,7 @@ from build_scripts.charts import (
     year_range,
 )
 from build_scripts.citations import CITATION_STYLES
+from build_scripts.last_build import LastBuild
 from build_scripts.model import CountryEntries, Entry, Timeline
 from build_scripts.schema import tag_vocabulary
 
@@ -126,34 +127,20 @@ def _render(template: str, url: str, **context) -> tuple[str, str]:
     return urls.page(url), text
 
 
-class _Rendered:
-    """The pages of the last `render_pages` in this process that depend on part of the timeline
-    (an entry, a source, a year, a country, a tag), by their inputs.
+_RENDERED: LastBuild[tuple[str, str]] = LastBuild()  # the pages that depend on part of the timeline
 
-    `mkdocs serve` renders the pages again after every save; a page whose template inputs (frozen,
-    compared whole) and templates are those of the last time is not rendered again. Only the
-    pages of one call are kept, so a long preview does not grow.
-    """
 
-    previous: dict[tuple, tuple[str, str]] = {}
-    current: dict[tuple, tuple[str, str]] = {}
-
-    @classmethod
-    def start(cls) -> None:
-        state = tuple(
-            (str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(TEMPLATES.rglob("*"))
-        )
-        cls.previous = cls.current if cls.current.get("templates") == state else {}
-        cls.current = {"templates": state}
+def _templates_state() -> tuple:
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(TEMPLATES.rglob("*"))
+    )
 
 
 def _render_once(template: str, url: str, inputs: tuple, context: Callable[[], dict]) -> tuple[str, str]:
     """`_render` with the `context` made from `inputs` (frozen, everything the page depends on), or
-    the page as last rendered from the same inputs."""
-    key = (template, url, inputs)
-    page = _Rendered.previous.get(key) or _render(template, url, **context())
-    _Rendered.current[key] = page
-    return page
+    the page as the last run rendered it from the same inputs (an entry, a source, a year, a
+    country or a tag page: a save changes few of them)."""
+    return _RENDERED.get((template, url, inputs), lambda: _render(template, url, **context()))
 
 
 def describe(entry: Entry) -> str:
@@ -204,7 +191,7 @@ def filter_options(entries: list[Entry]) -> dict[str, list]:
 def render_pages(timeline: Timeline, site_url: str) -> dict[str, str]:
     """Every generated page, by its path under docs/ (which it never touches)."""
     context = PageContext(timeline, site_url, year_range(timeline.entries))
-    _Rendered.start()
+    _RENDERED.start(_templates_state())
     return dict(page for family in PAGE_FAMILIES for page in family(context))
 
 
