@@ -11,6 +11,9 @@ from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
 Value = TypeVar("Value")
+# Set by whoever runs the pipeline again in the same process (the hook, under `mkdocs serve`).
+# A single run keeps nothing: at 10,000 entries the values would hold 100 MB to the end of it.
+REMEMBER = False
 
 
 class LastBuild(Generic[Value]):
@@ -30,5 +33,6 @@ class LastBuild(Generic[Value]):
         value = self.previous.get(inputs)
         if value is None:
             value = make()
-        self.current[inputs] = value
+        if REMEMBER:
+            self.current[inputs] = value
         return value

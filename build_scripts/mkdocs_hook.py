@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from build_scripts import html_blocks, page_cache
+from build_scripts import html_blocks, last_build, page_cache
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
 from build_scripts.publish import build_lock, new_staging, publish_changes, publish_site
@@ -92,12 +92,13 @@ class _Build:
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
     made_folders: set[str] = set()  # in the staging folder, by this build
     kept: set[str] = set()  # the dest_uri of each published file left in place (serve only)
+    placed: dict[str, bytes] = {}  # the bytes of each data file, by dest_uri (serve only)
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
 
 
 def on_startup(command, dirty):
-    PreviewState.serving = command == "serve"
+    PreviewState.serving = last_build.REMEMBER = command == "serve"
     _Build.command = command
 
 
@@ -162,6 +163,7 @@ def _start_reuse(config) -> None:
     _Build.recorded = page_cache.PageCache()
     _Build.keys, _Build.reused, _Build.search_entries, _Build.page_order = {}, {}, {}, []
     _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
+    _Build.placed = {}
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
@@ -263,6 +265,11 @@ class _PlacedFile(File):
 
     def place(self) -> None:
         content, self._content, self.placed = self.content_bytes, b"", True  # read by no later step
+        if _Build.command == "serve":
+            _Build.placed[self.dest_uri] = content
+            if page_cache.PLACED.get(self.dest_uri) is content:  # published by the last build
+                _Build.kept.add(self.dest_uri)
+                return
         # Paths as strings: at 10,000 entries, Path objects for 36,000 files cost a second a save.
         target, current = self.abs_dest_path, os.path.join(_Build.published_dir, self.dest_uri)
         digest = page_cache.sha256(content)
@@ -484,14 +491,18 @@ def on_post_build(config):
         return
     with _Build.lock:
         if _Build.kept:
-            outcome = publish_changes(_Build.staging_dir, _Build.published_dir, _Build.kept)
+            outcome = publish_changes(
+                _Build.staging_dir, _Build.published_dir, _Build.kept, page_cache.PUBLISHED_FILES
+            )
         else:
             outcome = publish_site(
                 _Build.staging_dir,
                 _Build.published_dir,
                 _discard_later if _Build.command == "serve" else shutil.rmtree,
             )
-        _keep_records()  # under the lock: the next build's on_config removes what is not in place
+        _keep_records(
+            outcome.files
+        )  # under the lock: the next build's on_config removes what is not in place
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
@@ -507,10 +518,11 @@ def _discard_later(folder: Path) -> None:
     ).start()
 
 
-def _keep_records() -> None:
+def _keep_records(published_files: frozenset[str]) -> None:
     if _Build.command == "serve":
         page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
-        page_cache.PARSED = _Build.parsed
+        page_cache.PARSED, page_cache.PLACED = _Build.parsed, _Build.placed
+        page_cache.PUBLISHED_FILES = published_files
         for dest_uri, sha in _Build.hashed:  # the next save need not read them to trust them
             page_cache.remember_sha256(_Build.published_dir / dest_uri, sha)
         return

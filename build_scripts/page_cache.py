@@ -131,6 +131,11 @@ _HASHED: dict[str, tuple[tuple[int, int, int], str]] = {}  # by path
 
 IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
 PARSED: dict[str, tuple[str, dict]] = {}  # generated pages' front matter, parsed, by text (serve only)
+# What the last `mkdocs serve` build published (serve only): every file, by relative path, and the
+# bytes of each data file placed; a data file made by the pipeline's memo (last_build.py) is
+# the very object it placed last time while it is unchanged.
+PUBLISHED_FILES: frozenset[str] | None = None
+PLACED: dict[str, bytes] = {}
 
 
 def inputs_digest(files: list[Path], folders: list[Path], settings: list[str]) -> str:

@@ -35,6 +35,7 @@ class Published:
     written: int
     unchanged: int
     removed: int
+    files: frozenset[str]  # every file of the site now published, by relative path
 
 
 @contextmanager
@@ -64,7 +65,7 @@ def publish_site(
     if not published.is_dir():
         shutil.rmtree(published, ignore_errors=True)
         staging.rename(published)
-        return Published(written=len(new_files), unchanged=0, removed=0)
+        return Published(written=len(new_files), unchanged=0, removed=0, files=frozenset(new_files))
     old_files = _files_under(published)
     unchanged = 0
     for relative in sorted(new_files & old_files):
@@ -77,16 +78,23 @@ def publish_site(
     _exchange(staging, published)
     discard(staging)  # the old site now
     return Published(
-        written=len(new_files) - unchanged, unchanged=unchanged, removed=len(old_files - new_files)
+        written=len(new_files) - unchanged,
+        unchanged=unchanged,
+        removed=len(old_files - new_files),
+        files=frozenset(new_files),
     )
 
 
-def publish_changes(staging: Path, published: Path, kept: set[str]) -> Published:
+def publish_changes(
+    staging: Path, published: Path, kept: set[str], published_files: frozenset[str] | None = None
+) -> Published:
     """Makes the published site `staging`'s files plus the published files named in `kept`
     (relative paths); every other published file goes, and with it any folder it leaves empty.
     (A file in the way of a new folder, or a folder in the way of a new file, is such a file or
-    folder: a path cannot be both in one build.) `staging` is gone afterwards."""
-    new_files, old_files = _files_under(staging), _files_under(published)
+    folder: a path cannot be both in one build.) `staging` is gone afterwards. `published_files`
+    are the files published now, when the caller knows them (the folder is not walked then)."""
+    new_files = _files_under(staging)
+    old_files = _files_under(published) if published_files is None else published_files
     gone = old_files - new_files - kept
     for relative in gone:
         os.unlink(os.path.join(published, relative))
@@ -101,7 +109,12 @@ def publish_changes(staging: Path, published: Path, kept: set[str]) -> Published
         os.makedirs(os.path.dirname(old), exist_ok=True)
         os.replace(new, old)
     shutil.rmtree(staging)
-    return Published(written=len(new_files) - unchanged, unchanged=unchanged + len(kept), removed=len(gone))
+    return Published(
+        written=len(new_files) - unchanged,
+        unchanged=unchanged + len(kept),
+        removed=len(gone),
+        files=frozenset(new_files | kept),
+    )
 
 
 def _remove_emptied_folders(top: Path, relative: str) -> None:

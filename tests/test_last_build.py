@@ -1,6 +1,14 @@
 """A save under `mkdocs serve` makes again only what its inputs changed."""
 
+import pytest
+
+from build_scripts import last_build
 from build_scripts.last_build import LastBuild
+
+
+@pytest.fixture(autouse=True)
+def remembering(monkeypatch):
+    monkeypatch.setattr(last_build, "REMEMBER", True)
 
 
 def made(memo: LastBuild, inputs, log: list) -> str:
@@ -34,3 +42,13 @@ def test_only_the_last_run_is_kept():
     memo.start()
     made(memo, "entry a", log)
     assert log == ["entry a", "entry a"]
+
+
+def test_a_single_run_keeps_nothing(monkeypatch):
+    monkeypatch.setattr(last_build, "REMEMBER", False)
+    memo, log = LastBuild(), []
+    memo.start()
+    made(memo, "entry a", log)
+    memo.start()
+    made(memo, "entry a", log)
+    assert log == ["entry a", "entry a"] and memo.current == {}
