@@ -15,6 +15,7 @@ are rendered once for all the pages that see them alike (`_shared_partial`).
 from __future__ import annotations
 
 import datetime
+import gc
 import logging
 import os
 import shutil
@@ -47,6 +48,7 @@ SEEDS_DIR = ROOT / "seeds"
 # in here, not in overrides/, so that a renderer that does not run this hook uses the theme's own.
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 THEME_PREFIX = "theme"  # a template by this prefix is the one the theme itself would load
+IDLE_BEFORE_COLLECTING = 1.0  # seconds after a rebuild under serve, time for the page to be served
 # A reused page skips every plugin's page events: with a plugin or hook other than these and this
 # hook (it may gather every page it sees, as the search plugin does), every page is rendered.
 PLUGINS_THAT_ALLOW_REUSE = ("material/search",)
@@ -103,6 +105,8 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if _Build.command == "serve" and page_cache.IN_MEMORY:
+        gc.disable()  # a rebuild, until its page is served: see _collect_when_idle
     _Build.published_dir = Path(config.site_dir)
     _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
@@ -486,6 +490,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     _Build.logger.removeHandler(_Build.warnings)
+    _collect_when_idle()
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
@@ -500,9 +505,8 @@ def on_post_build(config):
                 _Build.published_dir,
                 _discard_later if _Build.command == "serve" else shutil.rmtree,
             )
-        _keep_records(
-            outcome.files
-        )  # under the lock: the next build's on_config removes what is not in place
+        # Under the lock: the next build's on_config removes what is not in place.
+        _keep_records(outcome.files)
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
@@ -534,7 +538,18 @@ def _keep_records(published_files: frozenset[str]) -> None:
 
 def on_build_error(error):
     _Build.logger.removeHandler(_Build.warnings)
+    _collect_when_idle()
     _discard_staging()
+
+
+def _collect_when_idle() -> None:
+    """Under `mkdocs serve`, Python's cycle collector is paused while a save is rebuilt and runs
+    once the page is served: at 10,000 entries it walked the preview's millions of live objects
+    once or twice a save, about a second of each. (The first build, which leaves far more cyclic
+    garbage, is collected as usual.)"""
+    if _Build.command == "serve":
+        gc.enable()
+        threading.Timer(IDLE_BEFORE_COLLECTING, gc.collect).start()
 
 
 def _discard_staging():
