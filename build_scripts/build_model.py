@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from functools import partial
 
+from build_scripts.last_build import LastBuild
 from build_scripts.model import (
     PRECISIONS,
     Country,
@@ -61,6 +63,9 @@ def merge_entry(entry_id: str, told: list[tuple[Event, Seed]]) -> Entry:
     return Entry(entry_id, event, first_seed, sources)
 
 
+_MERGED: LastBuild[Entry] = LastBuild()  # each entry, by every seed's account of it
+
+
 def build_timeline(seeds: list[Seed]) -> Timeline:
     told_by_id: dict[str, list[tuple[Event, Seed]]] = defaultdict(list)
     unnamed: list[tuple[Event, Seed]] = []
@@ -79,8 +84,12 @@ def build_timeline(seeds: list[Seed]) -> Timeline:
             number += 1
             entry_id = f"{base_id}-{number}"
         told_by_id[entry_id].append((event, seed))
+    _MERGED.start()
     entries = sorted(
-        (merge_entry(entry_id, told) for entry_id, told in told_by_id.items()),
+        (
+            _MERGED.get((entry_id, tuple(told)), partial(merge_entry, entry_id, told))
+            for entry_id, told in told_by_id.items()
+        ),
         key=lambda entry: (entry.event.date.sort_key, entry.seed.id, entry.event.line, entry.event.title),
     )
 
