@@ -315,7 +315,7 @@ def on_nav(nav, config, files):
     included = InclusionLevel.is_in_serve if _Build.command == "serve" else InclusionLevel.is_included
     _Build.page_order = [file.page.url for file in files.documentation_pages(inclusion=included)]
     for path in _Build.page_paths:
-        file = files.get_file_from_path(path)
+        file = files.src_uris.get(path)  # generated paths are POSIX already: no PurePath per page
         if path not in _Build.nav_pages and file is not None and file.page is not None:
             # The Page MkDocs made, given this class's methods: it adds no state, and making a
             # second Page for each of 10,000 files cost a second per build.
