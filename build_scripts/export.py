@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from collections.abc import Iterable
 from functools import partial
 
 import orjson
@@ -20,6 +21,10 @@ LICENSE = {
     "note": "The publication's own text and data; quotations remain their publishers' and are "
     "reproduced as short, attributed quotations.",
 }
+# Each entry's part of the data files, as the last run made it (see last_build.py).
+_RECORDS: LastBuild[dict] = LastBuild()
+_CSV_ROWS: LastBuild[str] = LastBuild()
+_SLIDES: LastBuild[dict] = LastBuild()
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -91,7 +96,7 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-CSV_COLUMNS = (
+_CSV_COLUMNS = (
     "id",
     "date",
     "precision",
@@ -119,7 +124,7 @@ def timeline_csv(timeline: Timeline) -> bytes:
     every source's seed in `sources`."""
     _CSV_ROWS.start()
     rows = [_CSV_ROWS.get(entry, partial(_csv_row, entry)) for entry in timeline.entries]
-    return "".join([_csv_line(CSV_COLUMNS), *rows]).encode("utf-8")
+    return "".join([_csv_line(_CSV_COLUMNS), *rows]).encode("utf-8")
 
 
 def _csv_row(entry: Entry) -> str:
@@ -132,11 +137,11 @@ def _csv_row(entry: Entry) -> str:
     record["transfer_to"] = transfer["to"]
     return _csv_line(
         spreadsheet_safe(CSV_LIST_SEPARATOR.join(value) if isinstance(value, list) else value)
-        for value in map(record.__getitem__, CSV_COLUMNS)
+        for value in map(record.__getitem__, _CSV_COLUMNS)
     )
 
 
-def _csv_line(cells) -> str:
+def _csv_line(cells: Iterable[str]) -> str:
     line = io.StringIO()
     csv.writer(line, lineterminator="\n").writerow(cells)
     return line.getvalue()
@@ -204,12 +209,6 @@ def _timelinejs_slide(entry: Entry, site_url: str) -> dict:
         "text": {"headline": html.escape(entry.event.title), "text": _timelinejs_text(entry, site_url)},
         **({"group": entry.event.countries[0].name} if entry.event.countries else {}),
     }
-
-
-# Each entry's part of the data files, as the last run made it (see last_build.py).
-_RECORDS: LastBuild[dict] = LastBuild()
-_CSV_ROWS: LastBuild[str] = LastBuild()
-_SLIDES: LastBuild[dict] = LastBuild()
 
 
 def export_data(timeline: Timeline, site_url: str) -> dict[str, bytes]:

@@ -23,8 +23,8 @@ class LastBuild(Generic[Value]):
         self.state: Hashable = None
 
     def start(self, state: Hashable = None) -> None:
-        """A new run. `state` is what every value also depends on (the templates, the build day):
-        when it is not the last run's, nothing carries over."""
+        """A new run. `state` is what every value also depends on (the templates, the build day,
+        the site's address): when it is not the last run's, nothing carries over."""
         self.previous = self.current if state == self.state else {}
         self.current, self.state = {}, state
 

@@ -48,10 +48,10 @@ SEEDS_DIR = ROOT / "seeds"
 # in here, not in overrides/, so that a renderer that does not run this hook uses the theme's own.
 SHARED_PARTIALS = ("partials/nav.html", "partials/tabs.html")
 THEME_PREFIX = "theme"  # a template by this prefix is the one the theme itself would load
-IDLE_BEFORE_COLLECTING = 1.0  # seconds after a rebuild under serve, time for the page to be served
+IDLE_BEFORE_COLLECTING = 1.0  # seconds after a rebuild under serve: time for the page to be served
 # A reused page skips every plugin's page events: with a plugin or hook other than these and this
 # hook (it may gather every page it sees, as the search plugin does), every page is rendered.
-PLUGINS_THAT_ALLOW_REUSE = ("material/search",)
+PLUGINS_A_REUSED_PAGE_MAY_SKIP = ("material/search",)
 log = logging.getLogger("mkdocs.hooks.timeline")
 
 
@@ -94,6 +94,7 @@ class _Build:
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
     made_folders: set[str] = set()  # in the staging folder, by this build
     kept: set[str] = set()  # the dest_uri of each published file left in place (serve only)
+    served: page_cache.Served | None = None  # what the last build of this `mkdocs serve` left
     placed: dict[str, bytes] = {}  # the bytes of each data file, by dest_uri (serve only)
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
     shared_partials: dict[tuple, str] = {}  # the theme's partials shared by pages outside the nav
@@ -105,8 +106,8 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    if _Build.command == "serve" and page_cache.IN_MEMORY:
-        gc.disable()  # a rebuild, until its page is served: see _collect_when_idle
+    if PreviewState.collector is not None:
+        PreviewState.collector.cancel()  # this build's end starts another
     _Build.published_dir = Path(config.site_dir)
     _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
@@ -127,6 +128,7 @@ def on_config(config):
 def on_pre_build(config):
     if not config.site_url:
         raise PluginError("mkdocs.yml needs site_url: the feeds and canonical links are absolute addresses.")
+    _start_reuse(config)
     try:
         _Build.site = PreviewState.last_good_site = _generate(config.site_url)
         PreviewState.problems = []
@@ -137,7 +139,7 @@ def on_pre_build(config):
             log.error(line)
         log.error("The preview shows the last good version of the timeline until they are fixed.")
         _Build.site, PreviewState.problems = PreviewState.last_good_site, problems.problems
-    _start_reuse(config)
+        gc.enable()  # every page is rendered again, with the notice: see _pause_collection
 
 
 def _start_reuse(config) -> None:
@@ -145,7 +147,7 @@ def _start_reuse(config) -> None:
     others = [
         name
         for name in config.plugins
-        if name not in PLUGINS_THAT_ALLOW_REUSE
+        if name not in PLUGINS_A_REUSED_PAGE_MAY_SKIP
         and getattr(config.hooks.get(name), "__file__", None) != __file__
     ]
     if others:
@@ -160,8 +162,12 @@ def _start_reuse(config) -> None:
         ],
         settings=[config.site_url, _Build.command, type(config).__module__],
     )
-    if _Build.command == "serve":
-        _Build.previous = page_cache.IN_MEMORY.get(_Build.published_dir) or page_cache.PageCache()
+    _Build.served = page_cache.SERVED.get(_Build.published_dir) if _Build.command == "serve" else None
+    if _Build.served is not None:
+        _Build.previous = _Build.served.records
+        _pause_collection()
+    elif _Build.command == "serve":
+        _Build.previous = page_cache.PageCache()
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
@@ -171,6 +177,16 @@ def _start_reuse(config) -> None:
     search = config.plugins.get("material/search")
     if search is not None and getattr(search, "search_index", None) is not None:
         _record_search_entries(search.search_index)
+
+
+def _pause_collection() -> None:
+    """Under `mkdocs serve`, Python's cycle collector is paused while a save that changed only
+    seeds is rebuilt, and runs once the page is published (see _collect_when_idle): at 10,000
+    entries it walked the preview's millions of live objects once or twice a save, about a second
+    of each. A rebuild that renders every page (after a change to the templates, the docs or the
+    configuration) leaves far more cyclic garbage, and is collected as usual."""
+    if _Build.served.fingerprint == _Build.fingerprint and _Build.reuse_allowed:
+        gc.disable()
 
 
 def _record_search_entries(index) -> None:
@@ -271,7 +287,7 @@ class _PlacedFile(File):
         content, self._content, self.placed = self.content_bytes, b"", True  # read by no later step
         if _Build.command == "serve":
             _Build.placed[self.dest_uri] = content
-            if page_cache.PLACED.get(self.dest_uri) is content:  # published by the last build
+            if _Build.served is not None and _Build.served.placed.get(self.dest_uri) is content:
                 _Build.kept.add(self.dest_uri)
                 return
         # Paths as strings: at 10,000 entries, Path objects for 36,000 files cost a second a save.
@@ -327,7 +343,7 @@ def on_nav(nav, config, files):
 def _reuse(file: File) -> None:
     """Takes the page from the last good build if it was rendered there from the same text (front
     matter included): it stays out of MkDocs' page loop, and the published file is kept."""
-    if PreviewState.problems or not _Build.reuse_allowed:  # a notice on every page: none is reused
+    if PreviewState.problems or not _Build.reuse_allowed:  # see _start_reuse and PreviewState
         return
     key = page_cache.page_key(_Build.fingerprint, file.url, file.content_string)
     record = _Build.previous.records.get(key)
@@ -490,14 +506,16 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     _Build.logger.removeHandler(_Build.warnings)
-    _collect_when_idle()
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
     with _Build.lock:
         if _Build.kept:
             outcome = publish_changes(
-                _Build.staging_dir, _Build.published_dir, _Build.kept, page_cache.PUBLISHED_FILES
+                _Build.staging_dir,
+                _Build.published_dir,
+                _Build.kept,
+                _Build.served.files if _Build.served else None,
             )
         else:
             outcome = publish_site(
@@ -512,6 +530,7 @@ def on_post_build(config):
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
     )
     config.site_dir = str(_Build.published_dir)
+    _collect_when_idle()
 
 
 def _discard_later(folder: Path) -> None:
@@ -524,9 +543,10 @@ def _discard_later(folder: Path) -> None:
 
 def _keep_records(published_files: frozenset[str]) -> None:
     if _Build.command == "serve":
-        page_cache.IN_MEMORY[_Build.published_dir] = _Build.recorded
-        page_cache.PARSED, page_cache.PLACED = _Build.parsed, _Build.placed
-        page_cache.PUBLISHED_FILES = published_files
+        page_cache.SERVED[_Build.published_dir] = page_cache.Served(
+            _Build.recorded, _Build.fingerprint, published_files, _Build.placed
+        )
+        page_cache.PARSED = _Build.parsed
         for dest_uri, sha in _Build.hashed:  # the next save need not read them to trust them
             page_cache.remember_sha256(_Build.published_dir / dest_uri, sha)
         return
@@ -543,13 +563,13 @@ def on_build_error(error):
 
 
 def _collect_when_idle() -> None:
-    """Under `mkdocs serve`, Python's cycle collector is paused while a save is rebuilt and runs
-    once the page is served: at 10,000 entries it walked the preview's millions of live objects
-    once or twice a save, about a second of each. (The first build, which leaves far more cyclic
-    garbage, is collected as usual.)"""
-    if _Build.command == "serve":
+    """The end of a build under `mkdocs serve`: the cycle collector, if paused, runs a moment
+    later, while the contributor looks at the page (a next save cancels it: see on_config)."""
+    if _Build.command == "serve" and not gc.isenabled():
         gc.enable()
-        threading.Timer(IDLE_BEFORE_COLLECTING, gc.collect).start()
+        PreviewState.collector = threading.Timer(IDLE_BEFORE_COLLECTING, gc.collect)
+        PreviewState.collector.daemon = True
+        PreviewState.collector.start()
 
 
 def _discard_staging():

@@ -9,8 +9,8 @@ rendered) and gives the search index the entries recorded with it; MkDocs neithe
 converts nor renders it.
 
 Only pages that depend on nothing but their own text are reused: generated pages outside the
-nav, with a title of their own. A page whose rendering
-logged a warning is never recorded, so a warning is repeated at every build until it is fixed.
+nav, with a title of their own. A page whose rendering logged a warning is never recorded, so a
+warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
 for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
@@ -129,13 +129,20 @@ def remember_sha256(path: Path | str, digest: str) -> None:
 _HASHED: dict[str, tuple[tuple[int, int, int], str]] = {}  # by path
 
 
-IN_MEMORY: dict[Path, PageCache] = {}  # by published folder, for the rebuilds of one `mkdocs serve`
+@dataclass(frozen=True)
+class Served:
+    """What one `mkdocs serve` keeps of its last published build, for the next save."""
+
+    records: PageCache
+    fingerprint: str  # the site's, when its pages were recorded
+    files: frozenset[str]  # every file of the served folder, by relative path
+    # Each data file's bytes, by relative path: a file the pipeline's memo (last_build.py) gives
+    # as the very object placed last time is unchanged.
+    placed: dict[str, bytes]
+
+
+SERVED: dict[Path, Served] = {}  # by served folder
 PARSED: dict[str, tuple[str, dict]] = {}  # generated pages' front matter, parsed, by text (serve only)
-# What the last `mkdocs serve` build published (serve only): every file, by relative path, and the
-# bytes of each data file placed; a data file made by the pipeline's memo (last_build.py) is
-# the very object it placed last time while it is unchanged.
-PUBLISHED_FILES: frozenset[str] | None = None
-PLACED: dict[str, bytes] = {}
 
 
 def inputs_digest(files: list[Path], folders: list[Path], settings: list[str]) -> str:

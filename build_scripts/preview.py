@@ -8,6 +8,7 @@ is invalid the preview goes on showing the last good timeline, with the problems
 from __future__ import annotations
 
 import re
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ class PreviewState:
     last_good_site: GeneratedSite | None = None
     last_good_digest = ""  # of the inputs the last good site was generated from
     problems: list[Problem] = []
+    collector: threading.Timer | None = None  # the cycle collection due after the last build
 
 
 @cache

@@ -13,6 +13,7 @@ changes all at once, and a save at 10,000 entries does not link 48,000 files int
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -97,7 +98,8 @@ def publish_changes(
     old_files = _files_under(published) if published_files is None else published_files
     gone = old_files - new_files - kept
     for relative in gone:
-        os.unlink(os.path.join(published, relative))
+        with contextlib.suppress(FileNotFoundError):  # removed by hand from a preview's folder
+            os.unlink(os.path.join(published, relative))
     for relative in gone:
         _remove_emptied_folders(published, os.path.dirname(relative))
     unchanged = 0

@@ -32,7 +32,7 @@ from build_scripts.charts import (
 )
 from build_scripts.citations import CITATION_STYLES
 from build_scripts.last_build import LastBuild
-from build_scripts.model import CountryEntries, Entry, Timeline
+from build_scripts.model import CountryEntries, Entry, Seed, Timeline
 from build_scripts.schema import tag_vocabulary
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -347,8 +347,12 @@ def _source_pages(context: PageContext) -> Pages:
             "source.md.j2",
             urls.source(seed.id),
             (seed, tuple(entries), context.site_url),
-            partial(dict, seed=seed, entries=entries, site_url=context.site_url),
+            partial(_source_context, seed, entries, context.site_url),
         )
+
+
+def _source_context(seed: Seed, entries: list[Entry], site_url: str) -> dict:
+    return {"seed": seed, "entries": entries, "site_url": site_url}
 
 
 def _tag_pages(context: PageContext) -> Pages:
@@ -366,15 +370,15 @@ def _tag_pages(context: PageContext) -> Pages:
             "tag.md.j2",
             urls.tag(tag),
             (description, tagged),
-            partial(_tag_context, tag, tagged),
+            partial(_tag_context, tag, description, tagged),
         )
 
 
-def _tag_context(tag: str, tagged: tuple[Entry, ...]) -> dict:
+def _tag_context(tag: str, description: str, tagged: tuple[Entry, ...]) -> dict:
     tag_years = newest_in_full(tagged, TAG_PAGE_ENTRIES)
     return {
         "tag": tag,
-        "description": tag_vocabulary()[tag],
+        "description": description,
         "entries": tagged,
         "years": tag_years,
         "filters": filter_options([entry for section in tag_years for entry in section.shown]),

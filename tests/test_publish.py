@@ -75,6 +75,16 @@ def test_a_serve_rebuild_may_turn_a_file_into_a_folder_and_a_folder_into_a_file(
     assert (site / "data").read_text() == "now a file"
 
 
+def test_a_serve_rebuild_survives_a_file_removed_by_hand_from_the_preview(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home", "old/index.html": "old"})
+    known = frozenset({"index.html", "old/index.html"})
+    (site / "old" / "index.html").unlink()
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home, edited"})
+    outcome = publish_changes(staging, site, kept=set(), published_files=known)
+    assert (site / "index.html").read_text() == "home, edited" and not (site / "old").exists()
+    assert outcome.files == frozenset({"index.html"})
+
+
 def test_a_publication_that_dies_before_the_switch_leaves_the_old_site_whole(tmp_path, monkeypatch):
     site = make_tree(tmp_path / "site", {"index.html": "old home", "a/index.html": "old a"})
     staging = make_tree(new_staging(site), {"index.html": "new home", "b/index.html": "new b"})
