@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,19 @@ STATUSES = ("happened", "planned")
 _LANGUAGE = re.compile(r"(?P<primary>[A-Za-z]{2,3})(?:-[A-Za-z0-9]{2,8})*")
 
 
-@cache
 def tag_vocabulary() -> dict[str, str]:
+    """The tags an entry may carry, read again when the file changes: a contributor previewing
+    with `serve` may add the tag a seed needs."""
+    return _vocabulary(vocabulary_stamp())
+
+
+def vocabulary_stamp() -> tuple[int, int]:
+    status = TAGS_FILE.stat()
+    return status.st_mtime_ns, status.st_size
+
+
+@lru_cache(maxsize=1)
+def _vocabulary(stamp: tuple[int, int]) -> dict[str, str]:
     with TAGS_FILE.open(encoding="utf-8") as stream:
         return yaml.safe_load(stream)
 

@@ -14,9 +14,18 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.last_build import LastBuild
 from build_scripts.model import Event, PartialDate, Problem, Seed, Transfer
 from build_scripts.read_seeds import MAX_SEED_BYTES, SeedFile, file_line, read_seed_file
-from build_scripts.schema import EVENT_FIELDS, MAX_EVENTS, REFERENCE_KEYS, SEED_FIELDS, Field, Report
+from build_scripts.schema import (
+    EVENT_FIELDS,
+    MAX_EVENTS,
+    REFERENCE_KEYS,
+    SEED_FIELDS,
+    Field,
+    Report,
+    vocabulary_stamp,
+)
 
 _CURLY_QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
@@ -286,10 +295,10 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
     seeds: list[Seed] = []
     problems: list[Problem] = []
     first_path_of_id: dict[str, str] = {}
-    checked = _Checked.start()
+    _CHECKED.start(vocabulary_stamp())
     for path in paths:
         display = display_path(path, base)
-        seed_id, read_problems, seed, seed_problems = checked(path, display)
+        seed_id, read_problems, seed, seed_problems = _check(path, display)
         problems += read_problems
         if seed_id is None:
             continue
@@ -311,33 +320,25 @@ def validate_paths(paths: Iterable[Path], base: Path | None = None) -> tuple[lis
     return seeds, sorted(set(problems))
 
 
-class _Checked:
-    """Each seed file as read and checked at the last `validate_paths` in this process, by its name
-    and bytes: under `mkdocs serve` a save re-checks only the files whose bytes changed."""
+_CHECKED: LastBuild[tuple] = LastBuild()  # each seed file as read and checked, by name and bytes
 
-    previous: dict[tuple[str, str, bytes], tuple] = {}
 
-    @classmethod
-    def start(cls):
-        previous, cls.previous = cls.previous, {}
+def _check(path: Path, display: str) -> tuple:
+    """(seed id, reading problems, seed, its problems); under `mkdocs serve` a save re-checks only
+    the files whose bytes changed, or every file when the tag vocabulary did."""
+    key = None  # a file that is not a plain seed-sized file: read_seed_file says why
+    try:
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_SEED_BYTES:
+            key = (str(path), display, path.read_bytes())
+    except OSError:
+        pass
 
-        def check(path: Path, display: str) -> tuple:
-            key = None  # a file that is not a plain seed-sized file: read_seed_file says why
-            try:
-                if path.is_file() and not path.is_symlink() and path.stat().st_size <= MAX_SEED_BYTES:
-                    key = (str(path), display, path.read_bytes())
-            except OSError:
-                pass
-            found = previous.get(key) if key else None
-            if found is None:
-                seed_file, read_problems = read_seed_file(path, display)
-                seed, seed_problems = validate_seed_file(seed_file) if seed_file else (None, [])
-                found = (seed_file.id if seed_file else None, read_problems, seed, seed_problems)
-            if key:
-                cls.previous[key] = found
-            return found
+    def check() -> tuple:
+        seed_file, read_problems = read_seed_file(path, display)
+        seed, seed_problems = validate_seed_file(seed_file) if seed_file else (None, [])
+        return (seed_file.id if seed_file else None, read_problems, seed, seed_problems)
 
-        return check
+    return check() if key is None else _CHECKED.get(key, check)
 
 
 def display_path(path: Path, base: Path | None) -> str:

@@ -121,6 +121,23 @@ def test_serve_shows_a_fixed_seed_after_saving(server):
     )
 
 
+def test_a_tag_added_to_the_vocabulary_while_serving_is_taken_up(server):
+    seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
+    seed.write_text(
+        seed.read_text().replace(
+            "tags: [institution, citizen-service-centre]",
+            "tags: [institution, citizen-service-centre, pilot]",
+        )
+    )
+    server.wait_for("1 problem found in the seeds.")
+    server.wait_for("Reloading browsers")
+    vocabulary = server.project / "build_scripts" / "data" / "tags.yaml"
+    vocabulary.write_text(vocabulary.read_text() + "pilot: A service tried in a few places first.\n")
+    server.wait_for("Reloading browsers")
+    assert "A service tried in a few places first." in server.get("tags/pilot/")
+    assert "Preview only" not in server.get(ENTRY)
+
+
 def test_serve_help_lists_host_port_and_the_pass_through_to_mkdocs():
     result = run_command("serve", "--help")
     assert result.returncode == 0
