@@ -88,6 +88,12 @@ def server(tmp_path):
     running.stop()
 
 
+def edit_seed(project, old: str, new: str) -> None:
+    """Replaces `old` by `new` in the founding seed that tells ENTRY."""
+    seed = project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
+    seed.write_text(seed.read_text().replace(old, new))
+
+
 def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(server):
     before = server.get(ENTRY)
     assert "Uzbekistan studies Kazakh one-stop shops" in before
@@ -104,12 +110,10 @@ def test_serve_reports_a_bad_seed_and_keeps_serving_the_last_good_timeline(serve
 
 
 def test_serve_shows_a_fixed_seed_after_saving(server):
-    seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
-    seed.write_text(
-        seed.read_text().replace(
-            "title: Uzbekistan studies Kazakh one-stop shops",
-            "title: Uzbekistan studies Kazakhstan's centres",
-        )
+    edit_seed(
+        server.project,
+        "title: Uzbekistan studies Kazakh one-stop shops",
+        "title: Uzbekistan studies Kazakhstan's centres",
     )
     server.wait_for("Reloading browsers")
     page = server.get(
@@ -122,12 +126,10 @@ def test_serve_shows_a_fixed_seed_after_saving(server):
 
 
 def test_a_tag_added_to_the_vocabulary_while_serving_is_taken_up(server):
-    seed = server.project / "seeds" / "004_d5fc1c6b4583ae9a.txt"
-    seed.write_text(
-        seed.read_text().replace(
-            "tags: [institution, citizen-service-centre]",
-            "tags: [institution, citizen-service-centre, pilot]",
-        )
+    edit_seed(
+        server.project,
+        "tags: [institution, citizen-service-centre]",
+        "tags: [institution, citizen-service-centre, pilot]",
     )
     server.wait_for("1 problem found in the seeds.")
     server.wait_for("Reloading browsers")
