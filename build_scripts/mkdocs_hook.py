@@ -510,19 +510,12 @@ def on_post_build(config):
         _discard_staging()  # MkDocs aborts right after this event
         return
     with _Build.lock:
-        if _Build.kept:
+        if _Build.served is not None:  # a save under serve: the folder it serves is changed in place
             outcome = publish_changes(
-                _Build.staging_dir,
-                _Build.published_dir,
-                _Build.kept,
-                _Build.served.files if _Build.served else None,
+                _Build.staging_dir, _Build.published_dir, _Build.kept, _Build.served.files
             )
         else:
-            outcome = publish_site(
-                _Build.staging_dir,
-                _Build.published_dir,
-                _discard_later if _Build.command == "serve" else shutil.rmtree,
-            )
+            outcome = publish_site(_Build.staging_dir, _Build.published_dir)
         # Under the lock: the next build's on_config removes what is not in place.
         _keep_records(outcome.files)
     log.info(
@@ -531,14 +524,6 @@ def on_post_build(config):
     )
     config.site_dir = str(_Build.published_dir)
     _collect_when_idle()
-
-
-def _discard_later(folder: Path) -> None:
-    """Under `mkdocs serve` the old site is removed after the new one is served (at 10,000 entries
-    removing 12,000 folders takes seconds); whatever is left, the next build's on_config removes."""
-    threading.Thread(
-        target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True
-    ).start()
 
 
 def _keep_records(published_files: frozenset[str]) -> None:

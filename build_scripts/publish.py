@@ -22,7 +22,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,11 +57,8 @@ def new_staging(published: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{published.name}.building-", dir=published.parent))
 
 
-def publish_site(
-    staging: Path, published: Path, discard: Callable[[Path], None] = shutil.rmtree
-) -> Published:
-    """Makes `staging` the published site; `staging` is gone afterwards. `discard` removes the
-    old site (now under the staging name), at once unless the caller chooses otherwise."""
+def publish_site(staging: Path, published: Path) -> Published:
+    """Makes `staging` the published site; `staging` is gone afterwards."""
     new_files = _files_under(staging)
     if not published.is_dir():
         shutil.rmtree(published, ignore_errors=True)
@@ -77,7 +74,7 @@ def publish_site(
             _link_over(old, new)
             unchanged += 1
     _exchange(staging, published)
-    discard(staging)  # the old site now
+    shutil.rmtree(staging)  # the old site now
     return Published(
         written=len(new_files) - unchanged,
         unchanged=unchanged,
