@@ -84,6 +84,7 @@ class _Build:
     previous = page_cache.PageCache()
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
+    page_keys: dict[str, str] = {}  # by page URL: page_cache.page_key of each generated page outside the nav
     keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
     reused: dict[str, page_cache.PageRecord] = {}  # by page URL
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
@@ -171,7 +172,8 @@ def _start_reuse(config) -> None:
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
-    _Build.keys, _Build.reused, _Build.search_entries, _Build.page_order = {}, {}, {}, []
+    _Build.page_keys, _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}, {}
+    _Build.page_order = []
     _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
     _Build.placed = {}
     search = config.plugins.get("material/search")
@@ -336,6 +338,8 @@ def on_nav(nav, config, files):
             # The Page MkDocs made, given this class's methods: it adds no state, and making a
             # second Page for each of 10,000 files cost a second per build.
             file.page.__class__ = _GeneratedPage
+            url = file.page.url
+            _Build.page_keys[url] = page_cache.page_key(_Build.fingerprint, url, file.content_string)
             _reuse(file)
     return nav
 
@@ -345,7 +349,7 @@ def _reuse(file: File) -> None:
     matter included): it stays out of MkDocs' page loop, and the published file is kept."""
     if PreviewState.problems or not _Build.reuse_allowed:  # see _start_reuse and PreviewState
         return
-    key = page_cache.page_key(_Build.fingerprint, file.url, file.content_string)
+    key = _Build.page_keys[file.page.url]
     record = _Build.previous.records.get(key)
     published = os.path.join(_Build.published_dir, file.dest_uri)
     if record is None or page_cache.published_sha256(published) != record.output_sha256:
@@ -353,7 +357,7 @@ def _reuse(file: File) -> None:
     if _keep_published(file.dest_uri, published):
         file.inclusion = InclusionLevel.EXCLUDED
         file.content_string = ""  # read by no later step
-        _Build.reused[file.url] = _Build.recorded.records[key] = record
+        _Build.reused[file.page.url] = _Build.recorded.records[key] = record
 
 
 def on_template_context(context, template_name, config):
@@ -361,7 +365,8 @@ def on_template_context(context, template_name, config):
         context["pages"] = [
             file
             for file in _Build.files
-            if file.is_documentation_page() and (file.inclusion.is_included() or file.url in _Build.reused)
+            if file.is_documentation_page()
+            and (file.inclusion.is_included() or (file.page is not None and file.page.url in _Build.reused))
         ]
     return context
 
@@ -393,8 +398,7 @@ class _GeneratedPage(Page):
         if isinstance(self.meta.get("title"), str) and not PreviewState.problems:
             # Pages published with the problems notice are not recorded, nor pages whose title
             # comes from elsewhere.
-            key = page_cache.page_key(_Build.fingerprint, self.url, source)
-            _Build.keys[self.url] = _Recordable(key, _Build.warnings.count)
+            _Build.keys[self.url] = _Recordable(_Build.page_keys[self.url], _Build.warnings.count)
 
     def _parse(self, source: str) -> None:
         """As MkDocs' `get_data` reads front matter, with libyaml's loader (MkDocs' pure-Python
