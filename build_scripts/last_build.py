@@ -12,7 +12,8 @@ from typing import Generic, TypeVar
 
 Value = TypeVar("Value")
 # Set by whoever runs the pipeline again in the same process (the hook, under `mkdocs serve`).
-# A single run keeps nothing: at 10,000 entries the values would hold 100 MB to the end of it.
+# A single run keeps nothing: at 10,000 entries, holding the values to its end raised a build's
+# peak memory from 413 MB to 553 MB.
 REMEMBER = False
 
 
