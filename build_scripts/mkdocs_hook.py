@@ -7,6 +7,8 @@ leaves the last good site exactly as it was.
 A rebuild reuses what the last good build rendered (see `page_cache.py`): a generated page whose
 text and surroundings did not change is taken from the published site and never goes through
 MkDocs' page loop (it is excluded from it; the sitemap and search index still list it).
+Under `mkdocs build` on a machine with several cores, helper processes render a share of the
+other generated pages beside MkDocs' loop (`page_workers.py`); those are excluded from it alike.
 Generated pages are also converted with less work than MkDocs would spend on them: their raw
 HTML blocks are set aside during conversion (`html_blocks.py`), and the theme's sidebar and tabs
 are rendered once for all the pages that see them alike (`_shared_partial`).
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import importlib
 import logging
 import os
 import shutil
@@ -33,7 +36,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from build_scripts import html_blocks, last_build, page_cache
+from build_scripts import html_blocks, last_build, page_cache, page_workers
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
 from build_scripts.publish import build_lock, new_staging, publish_changes, publish_site
@@ -78,6 +81,7 @@ class _Build:
     logger = logging.getLogger("mkdocs")
     # Reuse of the last good build's pages (page_cache.py)
     command = "build"
+    dirty = False
     reuse_allowed = False
     generated: tuple[Path, ...] | None = None  # to keep for the next build: where, and what
     fingerprint = ""
@@ -87,6 +91,9 @@ class _Build:
     page_keys: dict[str, str] = {}  # by page URL: page_cache.page_key of each generated page outside the nav
     keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
     reused: dict[str, page_cache.PageRecord] = {}  # by page URL
+    helpers: list[page_workers.Helper] = []  # rendering a share of the pages (mkdocs build only)
+    outside_loop: set[str] = set()  # the URL of each page published but not built by MkDocs' loop
+    rendered_apart = 0  # pages the helpers rendered
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
     page_order: list[str] = []  # the URL of every page MkDocs would build, reused ones included
     files: Files | None = None
@@ -103,7 +110,7 @@ class _Build:
 
 def on_startup(command, dirty):
     PreviewState.serving = last_build.REMEMBER = command == "serve"
-    _Build.command = command
+    _Build.command, _Build.dirty = command, dirty
 
 
 def on_config(config):
@@ -173,6 +180,7 @@ def _start_reuse(config) -> None:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
     _Build.recorded = page_cache.PageCache()
     _Build.page_keys, _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}, {}
+    _Build.helpers, _Build.outside_loop, _Build.rendered_apart = [], set(), 0
     _Build.page_order = []
     _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
     _Build.placed = {}
@@ -202,7 +210,8 @@ def _record_search_entries(index) -> None:
         _Build.search_entries[page.url] = tuple(index.entries[before:])
 
     def generate_search_index(*args, **kwargs):
-        if _Build.reused:
+        _join_helpers()
+        if _Build.outside_loop:
             index.entries = [
                 entry
                 for url in _Build.page_order
@@ -341,6 +350,7 @@ def on_nav(nav, config, files):
             url = file.page.url
             _Build.page_keys[url] = page_cache.page_key(_Build.fingerprint, url, file.content_string)
             _reuse(file)
+    _share_out(nav, config, files)
     return nav
 
 
@@ -358,15 +368,69 @@ def _reuse(file: File) -> None:
         file.inclusion = InclusionLevel.EXCLUDED
         file.content_string = ""  # read by no later step
         _Build.reused[file.page.url] = _Build.recorded.records[key] = record
+        _Build.outside_loop.add(file.page.url)
+
+
+def _share_out(nav, config, files: Files) -> None:
+    """Under `mkdocs build`, each helper process takes a share of the generated pages left to
+    render (see page_workers.py): they leave MkDocs' loop here, as reused pages do."""
+    if _Build.command != "build":
+        return
+    processes = page_workers.processes()
+    if processes == 1 or _Build.dirty or not _Build.reuse_allowed or not page_workers.can_fork():
+        return
+    renderer = importlib.import_module(f"{type(config).__module__.split('.')[0]}.commands.build")
+    if not hasattr(renderer, "_populate_page") or not hasattr(renderer, "_build_page"):
+        return  # a renderer without MkDocs' page functions renders every page itself
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+    pages = [file.page for file in doc_files if isinstance(file.page, _GeneratedPage)]
+    for share in page_workers.share_out(pages, processes)[1:]:
+        work = _render_share(renderer, share, config, files, nav, doc_files)
+        _Build.helpers.append(page_workers.start(work, _Build.logger, keep=[_Build.warnings]))
+        for page in share:
+            page.file.inclusion = InclusionLevel.EXCLUDED
+            page.file.content_string = ""  # the helper has its own copy
+            _Build.outside_loop.add(page.url)
+        _Build.rendered_apart += len(share)
+
+
+def _render_share(renderer, pages: list[Page], config, files: Files, nav, doc_files):
+    """What a helper process runs: MkDocs' own reading, conversion and rendering of its pages,
+    as the main loop would have done them (the same pages in `doc_files`, the same events)."""
+
+    def work() -> tuple[dict, dict, list]:
+        _Build.recorded, _Build.hashed, _Build.search_entries = page_cache.PageCache(), [], {}
+        for page in pages:
+            renderer._populate_page(page, config, files)
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        for page in pages:
+            renderer._build_page(page, config, doc_files, nav, env)
+        for page in pages:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        return _Build.search_entries, _Build.recorded.records, _Build.hashed
+
+    return work
+
+
+def _join_helpers() -> None:
+    """Waits for the helper processes, and takes over what they sent of their pages."""
+    while _Build.helpers:
+        search_entries, records, hashed = page_workers.join(_Build.helpers.pop())
+        _Build.search_entries.update(search_entries)
+        _Build.recorded.records.update(records)
+        _Build.hashed.extend(hashed)
 
 
 def on_template_context(context, template_name, config):
-    if template_name == "sitemap.xml" and _Build.reused:
+    if template_name == "sitemap.xml" and _Build.outside_loop:
         context["pages"] = [
             file
             for file in _Build.files
             if file.is_documentation_page()
-            and (file.inclusion.is_included() or (file.page is not None and file.page.url in _Build.reused))
+            and (
+                file.inclusion.is_included()
+                or (file.page is not None and file.page.url in _Build.outside_loop)
+            )
         ]
     return context
 
@@ -509,6 +573,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    _join_helpers()  # their warnings are logged and counted before strict mode looks
     _Build.logger.removeHandler(_Build.warnings)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
@@ -524,7 +589,8 @@ def on_post_build(config):
         _keep_records(outcome.files)
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
-        f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build."
+        f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build"
+        + (f", {_Build.rendered_apart} rendered by helper processes." if _Build.rendered_apart else ".")
     )
     config.site_dir = str(_Build.published_dir)
     _collect_when_idle()
@@ -546,6 +612,8 @@ def _keep_records(published_files: frozenset[str]) -> None:
 
 
 def on_build_error(error):
+    while _Build.helpers:
+        page_workers.stop(_Build.helpers.pop())
     _Build.logger.removeHandler(_Build.warnings)
     _collect_when_idle()
     _discard_staging()

@@ -41,8 +41,9 @@ def copy_project(destination: Path, seeds: list[Path]) -> Path:
 
 
 def mkdocs(
-    project: Path, *arguments: str, environment: dict[str, str] | None = None
+    project: Path, *arguments: str, environment: dict[str, str] | None = None, renderer: str = "mkdocs"
 ) -> subprocess.CompletedProcess:
+    """The renderer's command line (MkDocs, or its fork ProperDocs) on the project, as a contributor runs it."""
     environment = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
@@ -50,7 +51,7 @@ def mkdocs(
         **(environment or {}),
     }
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *arguments, "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", renderer, *arguments, "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=environment,
         capture_output=True,

@@ -5,12 +5,10 @@ Nothing is normalised: Material prints no generator meta tag here (MkDocs' versi
 one difference), and every other byte of every file is the same.
 """
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import SOURCE_DATE_EPOCH, copy_project, founding_seeds
+from .conftest import copy_project, founding_seeds, mkdocs
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -19,28 +17,19 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 def test_properdocs_builds_the_founding_seeds_into_the_same_site_as_mkdocs(built_site, tmp_path):
     project = copy_project(tmp_path, founding_seeds())
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")],
-        cwd=project,
-        env=environment,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs(project, "build", "--strict", renderer="properdocs")
     assert result.returncode == 0, result.stderr
-    properdocs, mkdocs = site_files(project / "site"), site_files(built_site)
-    assert sorted(properdocs) == sorted(mkdocs)
-    assert [path for path in mkdocs if properdocs[path] != mkdocs[path]] == []
+    properdocs, built = site_files(project / "site"), site_files(built_site)
+    assert sorted(properdocs) == sorted(built)
+    assert [path for path in built if properdocs[path] != built[path]] == []
 
 
 def test_under_properdocs_a_strict_warning_leaves_the_site_alone_too(tmp_path):
     """The hook counts the renderer's own warnings, so ProperDocs' strict mode publishes nothing either."""
     project = copy_project(tmp_path, founding_seeds())
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
 
     def properdocs_build() -> subprocess.CompletedProcess:
-        command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
-        return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True)
+        return mkdocs(project, "build", "--strict", renderer="properdocs")
 
     assert properdocs_build().returncode == 0
     before = site_files(project / "site")
