@@ -13,7 +13,6 @@ from pathlib import Path
 from build_scripts.build_model import build_timeline
 from build_scripts.citations import citation_files
 from build_scripts.export import export_data
-from build_scripts.extract import extract_seeds
 from build_scripts.feeds import render_feeds
 from build_scripts.model import SeedProblems, Timeline
 from build_scripts.redirects import REDIRECTS_FILE, check_redirects, read_redirects, redirect_pages
@@ -41,6 +40,10 @@ def generate_site(
     redirects, redirect_problems = read_redirects(base / REDIRECTS_FILE)
     if problems or redirect_problems:
         raise SeedProblems(problems + redirect_problems)
+    # Imported here, when the pipeline runs: compiling extraction's patterns was a tenth of a
+    # rebuild that takes the generated site from the last build.
+    from build_scripts.extract import extract_seeds
+
     seeds = extract_seeds(seeds)
     timeline = build_timeline(seeds)
     if problems := check_redirects(redirects, timeline):
