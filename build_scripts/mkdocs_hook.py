@@ -39,7 +39,13 @@ from mkdocs.utils.meta import YAML_RE, get_data
 from build_scripts import html_blocks, last_build, page_cache, page_workers
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
-from build_scripts.publish import build_lock, new_staging, publish_changes, publish_site
+from build_scripts.publish import (
+    SiteChangedDuringBuild,
+    build_lock,
+    new_staging,
+    publish_changes,
+    publish_site,
+)
 from build_scripts.read_seeds import seed_paths
 from build_scripts.redirects import REDIRECTS_FILE
 from build_scripts.security import with_policy
@@ -101,7 +107,7 @@ class _Build:
     parsed: dict[str, tuple[str, dict]] = {}  # each generated page's parsed front matter, by its text
     hashed: list[tuple[str, str]] = []  # (dest_uri, sha256) of each page and file this build wrote
     made_folders: set[str] = set()  # in the staging folder, by this build
-    kept: set[str] = set()  # the dest_uri of each published file left in place (serve only)
+    kept: set[str] = set()  # the dest_uri of each published file this build keeps as it is
     served: page_cache.Served | None = None  # what the last build of this `mkdocs serve` left
     placed: dict[str, bytes] = {}  # the bytes of each data file, by dest_uri (serve only)
     set_aside: dict[str, html_blocks.SetAside] = {}  # by page URL, between conversion and content
@@ -178,6 +184,7 @@ def _start_reuse(config) -> None:
         _Build.previous = page_cache.PageCache()
     else:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
+        page_cache.learn_hashes(_Build.published_dir, _Build.previous.hashes)
     _Build.recorded = page_cache.PageCache()
     _Build.page_keys, _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}, {}
     _Build.helpers, _Build.outside_loop, _Build.rendered_apart = [], set(), 0
@@ -282,8 +289,8 @@ def _let_go_of_the_generated_site() -> None:
 
 
 class _PlacedFile(File):
-    """A data file, feed, citation or redirect page: one whose bytes are already published becomes
-    a second name of the published file (nothing copied, and publish_site sees it unchanged).
+    """A data file, feed, citation or redirect page: one whose bytes are already published is kept
+    as it is (publish.py makes it the new build's too; nothing is written or copied).
     It is placed in the staging folder as soon as it is made (MkDocs has emptied the folder by
     then); at 10,000 entries its bytes, held until MkDocs copies files last, were a tenth of the
     build's peak memory."""
@@ -304,28 +311,13 @@ class _PlacedFile(File):
         # Paths as strings: at 10,000 entries, Path objects for 36,000 files cost a second a save.
         target, current = self.abs_dest_path, os.path.join(_Build.published_dir, self.dest_uri)
         digest = page_cache.sha256(content)
-        if page_cache.published_sha256(current) == digest and _keep_published(self.dest_uri, current):
-            return  # the same file: the hash recorded for it stays true
+        if page_cache.published_sha256(current) == digest:
+            _Build.kept.add(self.dest_uri)  # the same file: the hash recorded for it stays true
+            return
         _make_parent(target)
         with open(target, "wb") as stream:
             stream.write(content)
         _Build.hashed.append((self.dest_uri, digest))
-
-
-def _keep_published(dest_uri: str, published: str) -> bool:
-    """The published file becomes the new build's too. `mkdocs build` links it into the staging
-    folder (a second name: nothing is copied); a rebuild under `mkdocs serve` leaves it where it
-    is and stages only what changed (see publish.py). False if it was replaced since it was hashed."""
-    if _Build.command == "serve":
-        _Build.kept.add(dest_uri)
-        return True
-    target = os.path.join(_Build.staging_dir, dest_uri)
-    _make_parent(target)
-    try:
-        os.link(published, target)
-    except OSError:
-        return False
-    return True
 
 
 def _make_parent(path: str) -> None:
@@ -364,11 +356,11 @@ def _reuse(file: File) -> None:
     published = os.path.join(_Build.published_dir, file.dest_uri)
     if record is None or page_cache.published_sha256(published) != record.output_sha256:
         return
-    if _keep_published(file.dest_uri, published):
-        file.inclusion = InclusionLevel.EXCLUDED
-        file.content_string = ""  # read by no later step
-        _Build.reused[file.page.url] = _Build.recorded.records[key] = record
-        _Build.outside_loop.add(file.page.url)
+    _Build.kept.add(file.dest_uri)
+    file.inclusion = InclusionLevel.EXCLUDED
+    file.content_string = ""  # read by no later step
+    _Build.reused[file.page.url] = _Build.recorded.records[key] = record
+    _Build.outside_loop.add(file.page.url)
 
 
 def _share_out(nav, config, files: Files) -> None:
@@ -494,6 +486,9 @@ def on_env(env, config, files):
         ]
     )
     env.globals["shared_partial"] = _shared_partial
+    # Compiling the theme's templates took a tenth of a 1,000-entry rebuild that renders nothing,
+    # in every process (helpers and each save under serve included): they are compiled once.
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(page_cache.templates_path(_Build.published_dir)))
     _Build.shared_partials = {}
     return env
 
@@ -584,7 +579,10 @@ def on_post_build(config):
                 _Build.staging_dir, _Build.published_dir, _Build.kept, _Build.served.files
             )
         else:
-            outcome = publish_site(_Build.staging_dir, _Build.published_dir)
+            try:
+                outcome = publish_site(_Build.staging_dir, _Build.published_dir, _Build.kept)
+            except SiteChangedDuringBuild as changed:
+                raise PluginError(str(changed)) from None
         # Under the lock: the next build's on_config removes what is not in place.
         _keep_records(outcome.files)
     log.info(
@@ -597,14 +595,15 @@ def on_post_build(config):
 
 
 def _keep_records(published_files: frozenset[str]) -> None:
+    for dest_uri, sha in _Build.hashed:  # the next build need not read them to trust them
+        page_cache.remember_sha256(os.path.join(_Build.published_dir, dest_uri), sha)
     if _Build.command == "serve":
         page_cache.SERVED[_Build.published_dir] = page_cache.Served(
             _Build.recorded, _Build.fingerprint, published_files, _Build.placed
         )
         page_cache.PARSED = _Build.parsed
-        for dest_uri, sha in _Build.hashed:  # the next save need not read them to trust them
-            page_cache.remember_sha256(_Build.published_dir / dest_uri, sha)
         return
+    _Build.recorded.hashes = page_cache.published_hashes(_Build.published_dir, published_files)
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:
         os.replace(_Build.generated[1], _Build.generated[0])

@@ -14,6 +14,9 @@ warning is repeated at every build until it is fixed.
 
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
 for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
+It also holds the hash of each published file the hook wrote or checked, with the file's inode,
+size and modification time: the next build trusts a file whose stamp is unchanged without reading
+it (at 10,000 entries, reading and hashing the 325 MB site was a sixth of a no-change rebuild).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 
 # Packages whose version changes what a page looks like.
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
-FORMAT = 4  # of the files kept beside the site
+FORMAT = 5  # of the files kept beside the site
 
 
 @dataclass(frozen=True)
@@ -37,23 +40,27 @@ class PageRecord:
     search_entries: tuple[dict, ...]  # what the search plugin indexed for it
 
 
+Stamp = tuple[int, int, int]  # a file's inode, size and modification time (ns)
+
+
 @dataclass
 class PageCache:
     records: dict[str, PageRecord] = field(default_factory=dict)  # by page key
+    hashes: dict[str, tuple[Stamp, str]] = field(default_factory=dict)  # published files', by relative path
 
     @classmethod
     def load(cls, path: Path) -> PageCache:
         try:
             with path.open("rb") as stream:
-                version, records = pickle.load(stream)
+                version, records, hashes = pickle.load(stream)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
             return cls()
-        return cls(records) if version == FORMAT else cls()
+        return cls(records, hashes) if version == FORMAT else cls()
 
     def save(self, path: Path) -> None:
         """Written whole or not at all: a build killed meanwhile leaves the previous record."""
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, delete=False) as stream:
-            pickle.dump((FORMAT, self.records), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((FORMAT, self.records, self.hashes), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(stream.name, path)
 
 
@@ -126,7 +133,19 @@ def remember_sha256(path: Path | str, digest: str) -> None:
     _HASHED[os.fspath(path)] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
 
 
-_HASHED: dict[str, tuple[tuple[int, int, int], str]] = {}  # by path
+def published_hashes(published: Path, files: frozenset[str]) -> dict[str, tuple[Stamp, str]]:
+    """The known hashes of the published `files` (relative paths), for the next build's process."""
+    known = ((relative, _HASHED.get(os.path.join(published, relative))) for relative in files)
+    return {relative: entry for relative, entry in known if entry is not None}
+
+
+def learn_hashes(published: Path, hashes: dict[str, tuple[Stamp, str]]) -> None:
+    """Takes the hashes a previous build process kept (see published_hashes)."""
+    for relative, entry in hashes.items():
+        _HASHED.setdefault(os.path.join(published, relative), entry)
+
+
+_HASHED: dict[str, tuple[Stamp, str]] = {}  # by path
 
 
 @dataclass(frozen=True)
@@ -180,3 +199,10 @@ def stage_generated(path: Path, digest: str, site) -> Path:
 
 def generated_path(published: Path) -> Path:
     return published.with_name(f".{published.name}.generated")
+
+
+def templates_path(published: Path) -> Path:
+    """Where the theme's compiled templates are kept (Jinja checks each against its source)."""
+    folder = published.with_name(f".{published.name}.templates")
+    folder.mkdir(exist_ok=True)
+    return folder

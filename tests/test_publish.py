@@ -43,6 +43,40 @@ def test_unchanged_files_are_left_untouched_and_changed_ones_replaced(tmp_path):
     assert (outcome.written, outcome.unchanged, outcome.removed) == (1, 1, 1)
 
 
+def test_kept_files_stay_published_when_other_files_change(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home", "kept/index.html": "k", "gone.json": "{}"})
+    before = stamps(site)
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home, edited"})
+    outcome = publish_site(staging, site, kept={"kept/index.html"})
+    assert stamps(site)["kept/index.html"] == before["kept/index.html"]  # the same file, not a copy
+    assert (site / "index.html").read_text() == "home, edited" and not (site / "gone.json").exists()
+    assert (outcome.written, outcome.unchanged, outcome.removed) == (1, 1, 1)
+    assert outcome.files == {"index.html", "kept/index.html"}
+
+
+def test_a_build_that_changed_nothing_leaves_the_published_folder_untouched(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home", "kept/index.html": "k"})
+    folder, before = site.stat().st_ino, stamps(site)
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home"})
+    outcome = publish_site(staging, site, kept={"kept/index.html"})
+    assert site.stat().st_ino == folder and stamps(site) == before
+    assert not staging.exists()
+    assert (outcome.written, outcome.unchanged, outcome.removed) == (0, 2, 0)
+
+
+def test_a_kept_file_removed_during_the_build_stops_the_publication(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home"})
+    before = stamps(site)
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home, edited"})
+    with pytest.raises(publish.SiteChangedDuringBuild) as raised:
+        publish_site(staging, site, kept={"kept/index.html"})
+    assert str(raised.value) == (
+        f"{site / 'kept' / 'index.html'} was removed while the site was being built: nothing was published. "
+        "Build again."
+    )
+    assert stamps(site) == before
+
+
 def test_a_file_may_become_a_folder_and_a_folder_a_file(tmp_path):
     site = make_tree(tmp_path / "site", {"feed": "a file", "data/old.json": "{}"})
     staging = make_tree(tmp_path / "site.building", {"feed/index.xml": "<feed/>", "data": "now a file"})
