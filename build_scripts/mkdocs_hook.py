@@ -488,7 +488,9 @@ def on_env(env, config, files):
     env.globals["shared_partial"] = _shared_partial
     # Compiling the theme's templates took a tenth of a 1,000-entry rebuild that renders nothing,
     # in every process (helpers and each save under serve included): they are compiled once.
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(page_cache.templates_path(_Build.published_dir)))
+    env.bytecode_cache = page_cache.compiled_templates(
+        _Build.published_dir, serving=_Build.command == "serve"
+    )
     _Build.shared_partials = {}
     return env
 

@@ -29,6 +29,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
+
 # Packages whose version changes what a page looks like.
 RENDERERS = ("mkdocs", "properdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 FORMAT = 5  # of the files kept beside the site
@@ -201,8 +204,24 @@ def generated_path(published: Path) -> Path:
     return published.with_name(f".{published.name}.generated")
 
 
-def templates_path(published: Path) -> Path:
-    """Where the theme's compiled templates are kept (Jinja checks each against its source)."""
+def compiled_templates(published: Path, serving: bool) -> jinja2.BytecodeCache:
+    """Where the theme's compiled templates are kept (Jinja checks each against its source):
+    beside the site for `mkdocs build`, in memory under `mkdocs serve` (whose site is a temporary
+    folder)."""
+    if serving:
+        return _CompiledInMemory()
     folder = published.with_name(f".{published.name}.templates")
     folder.mkdir(exist_ok=True)
-    return folder
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+class _CompiledInMemory(jinja2.BytecodeCache):
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in COMPILED:
+            bucket.bytecode_from_string(COMPILED[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        COMPILED[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED: dict[str, bytes] = {}  # templates compiled under serve, by Jinja's key (name and file)

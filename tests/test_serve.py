@@ -163,3 +163,15 @@ def test_a_port_that_cannot_be_is_a_usage_error(port):
     result = run_command("serve", "--port", port)
     assert result.returncode == 2 and "argument --port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_theme_template_changed_while_serving_shows_after_saving(server):
+    # Under serve the compiled templates are kept between saves: a changed template must not be one of them.
+    main = server.project / "overrides" / "main.html"
+    main.write_text(main.read_text() + "\n{% block announce %}Edited while serving{% endblock %}\n")
+    server.wait_for("Reloading browsers")
+    assert "Edited while serving" in server.get(ENTRY)
+    main.write_text(main.read_text().replace("Edited while serving", "Edited twice"))
+    server.wait_for("Reloading browsers")
+    page = server.get(ENTRY)
+    assert "Edited twice" in page and "Edited while serving" not in page
