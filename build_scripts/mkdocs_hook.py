@@ -21,9 +21,11 @@ import gc
 import importlib
 import logging
 import os
+import re
 import shutil
 import threading
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -97,9 +99,11 @@ class _Build:
     page_keys: dict[str, str] = {}  # by page URL: page_cache.page_key of each generated page outside the nav
     keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
     reused: dict[str, page_cache.PageRecord] = {}  # by page URL
+    processes = 1  # that `mkdocs build` may use (page_workers.py)
     helpers: list[page_workers.Helper] = []  # rendering a share of the pages (mkdocs build only)
+    apart: dict[str, Page] = {}  # the pages the helpers render, by URL
+    last_in_loop = ""  # the URL of the last page MkDocs' loop builds here: the helpers are joined then
     outside_loop: set[str] = set()  # the URL of each page published but not built by MkDocs' loop
-    rendered_apart = 0  # pages the helpers rendered
     search_entries: dict[str, tuple[dict, ...]] = {}  # by page URL, as the search plugin indexed it
     page_order: list[str] = []  # the URL of every page MkDocs would build, reused ones included
     files: Files | None = None
@@ -120,6 +124,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    _Build.processes = page_workers.processes() if _Build.command == "build" else 1  # checked first
     if PreviewState.collector is not None:
         PreviewState.collector.cancel()  # this build's end starts another
     _Build.published_dir = Path(config.site_dir)
@@ -134,9 +139,32 @@ def on_config(config):
     _Build.warnings.count = 0
     # The renderer's own logger: MkDocs' 'mkdocs', or its fork's (ProperDocs logs to 'properdocs',
     # with 'mkdocs' beneath it), so that no warning escapes the count whichever renderer runs.
-    _Build.logger = logging.getLogger(type(config).__module__.split(".")[0])
+    _Build.logger = logging.getLogger(_renderer(config))
     _Build.logger.addHandler(_Build.warnings)
+    logging.getLogger(f"{_renderer(config)}.structure.pages").addFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
     return config
+
+
+class _PublishedAnyway(logging.Filter):
+    """MkDocs notes that a link to an excluded page leads out of the built site; the pages this
+    hook takes out of MkDocs' loop (reused, or rendered by a helper) are published all the same."""
+
+    EXCLUDED_LINK = re.compile(
+        r"Doc file '.*' contains a link to '(?P<target>.*)' which is excluded from the built site\."
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = self.EXCLUDED_LINK.fullmatch(record.getMessage())
+        target = _Build.files.src_uris.get(match["target"]) if match and _Build.files is not None else None
+        return target is None or target.page is None or target.page.url not in _Build.outside_loop
+
+
+_LINKS_TO_PAGES_OUTSIDE_THE_LOOP = _PublishedAnyway()
+
+
+def _renderer(config) -> str:
+    """The renderer's package: 'mkdocs', or 'properdocs' for its fork."""
+    return type(config).__module__.split(".")[0]
 
 
 def on_pre_build(config):
@@ -174,7 +202,7 @@ def _start_reuse(config) -> None:
             Path(config.theme.custom_dir or config.docs_dir),
             ROOT / "build_scripts",
         ],
-        settings=[config.site_url, _Build.command, type(config).__module__],
+        settings=[config.site_url, _Build.command, _renderer(config)],
     )
     _Build.served = page_cache.SERVED.get(_Build.published_dir) if _Build.command == "serve" else None
     if _Build.served is not None:
@@ -187,7 +215,7 @@ def _start_reuse(config) -> None:
         page_cache.learn_hashes(_Build.published_dir, _Build.previous.hashes)
     _Build.recorded = page_cache.PageCache()
     _Build.page_keys, _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}, {}
-    _Build.helpers, _Build.outside_loop, _Build.rendered_apart = [], set(), 0
+    _Build.helpers, _Build.apart, _Build.last_in_loop, _Build.outside_loop = [], {}, "", set()
     _Build.page_order = []
     _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
     _Build.placed = {}
@@ -357,41 +385,52 @@ def _reuse(file: File) -> None:
     if record is None or page_cache.published_sha256(published) != record.output_sha256:
         return
     _Build.kept.add(file.dest_uri)
-    file.inclusion = InclusionLevel.EXCLUDED
-    file.content_string = ""  # read by no later step
     _Build.reused[file.page.url] = _Build.recorded.records[key] = record
+    _leave_the_loop(file)
+    file.page.present_anchor_ids = set(record.anchor_ids)  # for links to it from rendered pages
+
+
+def _leave_the_loop(file: File) -> None:
+    """The page is published without MkDocs' page loop (reused, or rendered by a helper)."""
+    file.inclusion = InclusionLevel.EXCLUDED
+    file.content_string = ""  # read by no later step here
     _Build.outside_loop.add(file.page.url)
 
 
 def _share_out(nav, config, files: Files) -> None:
     """Under `mkdocs build`, each helper process takes a share of the generated pages left to
-    render (see page_workers.py): they leave MkDocs' loop here, as reused pages do."""
-    if _Build.command != "build":
+    render (see page_workers.py): they leave MkDocs' loop here, as reused pages do. Not with a
+    plugin or hook of another kind, which may need to see every page in this process (as for
+    reuse, see _start_reuse), nor under `--dirty`, which builds only pages it finds changed."""
+    if _Build.processes == 1 or _Build.dirty or not _Build.reuse_allowed or not page_workers.can_fork():
         return
-    processes = page_workers.processes()
-    if processes == 1 or _Build.dirty or not _Build.reuse_allowed or not page_workers.can_fork():
-        return
-    renderer = importlib.import_module(f"{type(config).__module__.split('.')[0]}.commands.build")
+    renderer = importlib.import_module(f"{_renderer(config)}.commands.build")
     if not hasattr(renderer, "_populate_page") or not hasattr(renderer, "_build_page"):
         return  # a renderer without MkDocs' page functions renders every page itself
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     pages = [file.page for file in doc_files if isinstance(file.page, _GeneratedPage)]
-    for share in page_workers.share_out(pages, processes)[1:]:
+    for share in page_workers.share_out(pages, _Build.processes)[1:]:
         work = _render_share(renderer, share, config, files, nav, doc_files)
-        _Build.helpers.append(page_workers.start(work, _Build.logger, keep=[_Build.warnings]))
+        helper = page_workers.start(work, _Build.logger, keep=[_Build.warnings], others=_Build.helpers)
+        _Build.helpers.append(helper)
         for page in share:
-            page.file.inclusion = InclusionLevel.EXCLUDED
-            page.file.content_string = ""  # the helper has its own copy
-            _Build.outside_loop.add(page.url)
-        _Build.rendered_apart += len(share)
+            _Build.apart[page.url] = page
+            _leave_the_loop(page.file)
+    if _Build.helpers:
+        _Build.last_in_loop = files.documentation_pages(inclusion=InclusionLevel.is_included)[-1].page.url
 
 
 def _render_share(renderer, pages: list[Page], config, files: Files, nav, doc_files):
     """What a helper process runs: MkDocs' own reading, conversion and rendering of its pages,
-    as the main loop would have done them (the same pages in `doc_files`, the same events)."""
+    as the main loop would have done them. The pages in the nav are read and converted first, as
+    MkDocs reads every page before it renders any: the sidebar and tabs show their titles, which
+    may come from their own text, and the theme may show their front matter (icons, for one)."""
 
-    def work() -> tuple[dict, dict, list]:
+    def work() -> tuple[dict, dict, list, dict]:
         _Build.recorded, _Build.hashed, _Build.search_entries = page_cache.PageCache(), [], {}
+        with _silenced(_Build.logger):  # the main process reads them too, and logs what they warrant
+            for page in nav.pages:
+                renderer._populate_page(page, config, files)
         for page in pages:
             renderer._populate_page(page, config, files)
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
@@ -399,18 +438,39 @@ def _render_share(renderer, pages: list[Page], config, files: Files, nav, doc_fi
             renderer._build_page(page, config, doc_files, nav, env)
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        return _Build.search_entries, _Build.recorded.records, _Build.hashed
+        anchors = {page.url: page.present_anchor_ids for page in pages}
+        return _Build.search_entries, _Build.recorded.records, _Build.hashed, anchors
 
     return work
 
 
+class _Silenced(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False
+
+
+@contextmanager
+def _silenced(logger: logging.Logger) -> Iterator[None]:
+    silence = _Silenced()
+    for handler in logger.handlers:
+        handler.addFilter(silence)
+    try:
+        yield
+    finally:
+        for handler in logger.handlers:
+            handler.removeFilter(silence)
+
+
 def _join_helpers() -> None:
-    """Waits for the helper processes, and takes over what they sent of their pages."""
+    """Waits for the helper processes, and takes over what they sent of their pages: joined before
+    MkDocs checks the anchors that links point to, so that links to their pages are checked too."""
     while _Build.helpers:
-        search_entries, records, hashed = page_workers.join(_Build.helpers.pop())
+        search_entries, records, hashed, anchors = page_workers.join(_Build.helpers.pop())
         _Build.search_entries.update(search_entries)
         _Build.recorded.records.update(records)
         _Build.hashed.extend(hashed)
+        for url, anchor_ids in anchors.items():
+            _Build.apart[url].present_anchor_ids = anchor_ids
 
 
 def on_template_context(context, template_name, config):
@@ -549,6 +609,8 @@ def _generated(page) -> bool:
 def on_post_page(output, page, config):
     output = with_policy(output, page.content or "")
     _record(page, output)
+    if page.url == _Build.last_in_loop:
+        _join_helpers()
     if _generated(page):
         page.content = None  # written next and read by no later step of the build
     return show_problems(output, PreviewState.problems) if PreviewState.problems else output
@@ -561,7 +623,9 @@ def _record(page, output: str) -> None:
     recordable = _Build.keys[page.url]
     if page.url in _Build.search_entries:
         sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
-        _Build.recorded.records[recordable.key] = page_cache.PageRecord(sha, _Build.search_entries[page.url])
+        _Build.recorded.records[recordable.key] = page_cache.PageRecord(
+            sha, _Build.search_entries[page.url], frozenset(page.present_anchor_ids or ())
+        )
         _Build.hashed.append((page.file.dest_uri, sha))
 
 
@@ -572,6 +636,7 @@ def on_post_template(output_content, template_name, config):
 def on_post_build(config):
     _join_helpers()  # their warnings are logged and counted before strict mode looks
     _Build.logger.removeHandler(_Build.warnings)
+    _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
@@ -590,7 +655,7 @@ def on_post_build(config):
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build"
-        + (f", {_Build.rendered_apart} rendered by helper processes." if _Build.rendered_apart else ".")
+        + (f", {len(_Build.apart)} rendered by helper processes." if _Build.apart else ".")
     )
     config.site_dir = str(_Build.published_dir)
     _collect_when_idle()
@@ -616,6 +681,7 @@ def on_build_error(error):
     while _Build.helpers:
         page_workers.stop(_Build.helpers.pop())
     _Build.logger.removeHandler(_Build.warnings)
+    _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
     _collect_when_idle()
     _discard_staging()
 

@@ -41,6 +41,7 @@ FORMAT = 5  # of the files kept beside the site
 class PageRecord:
     output_sha256: str  # of the page as published, before any preview notice
     search_entries: tuple[dict, ...]  # what the search plugin indexed for it
+    anchor_ids: frozenset[str]  # its anchors, which links from pages rendered again are checked against
 
 
 Stamp = tuple[int, int, int]  # a file's inode, size and modification time (ns)

@@ -10,14 +10,17 @@ warnings are shown, and counted by `--strict`, exactly as if it had rendered the
 
 Only `mkdocs build` forks: `mkdocs serve` runs a web server and a file watcher on other threads,
 and a process forked from threads may inherit a lock that no thread of its own will release.
+A helper ends with the build: the kernel stops it when the main process dies (on Linux).
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
@@ -29,6 +32,7 @@ from mkdocs.exceptions import PluginError
 
 PROCESSES_VARIABLE = "TIMELINE_BUILD_PROCESSES"  # how many processes a build may use
 FEWEST_PAGES_TO_SHARE = 64  # a helper's share of fewer pages costs more to fork than it saves
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent dies
 
 Item = TypeVar("Item")
 
@@ -59,7 +63,7 @@ def processes() -> int:
     if setting is None:
         cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
         return len(cores)
-    if not setting.strip().isdigit() or int(setting) < 1:
+    if not (setting.isascii() and setting.isdigit()) or int(setting) < 1:
         raise PluginError(
             f"{PROCESSES_VARIABLE} is {setting!r}: set it to a whole number of processes, 1 or more "
             f"(1 builds in one process), or unset it to use every core."
@@ -78,11 +82,18 @@ def share_out(items: Sequence[Item], processes: int) -> list[list[Item]]:
     return [list(items[start::count]) for start in range(count)]
 
 
-def start(work: Callable[[], Any], logger: logging.Logger, keep: Sequence[logging.Handler]) -> Helper:
+def start(
+    work: Callable[[], Any],
+    logger: logging.Logger,
+    keep: Sequence[logging.Handler],
+    others: Sequence[Helper] = (),
+) -> Helper:
     """Forks a helper that runs `work` and sends back its outcome and the records `logger` got
     (the handlers in `keep` go on receiving them in the helper; the others print in the main
-    process, when it logs them). The helper never returns into the caller's code."""
+    process, when it logs them). `others` are the helpers started before: their pipes are theirs.
+    The helper never returns into the caller's code."""
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     gc.freeze()  # the helper's collections then leave the objects it shares untouched (and uncopied)
     sys.stdout.flush()
     sys.stderr.flush()
@@ -93,7 +104,9 @@ def start(work: Callable[[], Any], logger: logging.Logger, keep: Sequence[loggin
         return Helper(pid, read_end)
     status = 1
     try:
-        os.close(read_end)
+        _end_with(parent)
+        for descriptor in [read_end, *(other.results for other in others)]:
+            os.close(descriptor)
         captured = _Captured()
         for handler in list(logger.handlers):
             if handler not in keep:
@@ -102,6 +115,9 @@ def start(work: Callable[[], Any], logger: logging.Logger, keep: Sequence[loggin
         try:
             outcome = ("done", work())
         except Exception as error:
+            error.add_note(
+                f"In the helper process that rendered the page:\n{traceback.format_exc().rstrip()}"
+            )
             outcome = ("failed", _sendable(error))
         with os.fdopen(write_end, "wb") as stream:
             pickle.dump((outcome, captured.records), stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -110,12 +126,22 @@ def start(work: Callable[[], Any], logger: logging.Logger, keep: Sequence[loggin
         os._exit(status)
 
 
+def _end_with(parent: int) -> None:
+    """Asks the kernel to stop this helper when the main process dies: a build killed by a timeout
+    must not leave a helper writing pages and holding the build's lock."""
+    prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+    if prctl is not None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
 def _sendable(error: Exception) -> Exception:
     """The error itself if it can be sent to the main process, else its kind and message."""
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:
-        lines = traceback.format_exception_only(error)
+        lines = traceback.format_exception(error)
         return PluginError(f"A page failed to render in a helper process: {''.join(lines).strip()}")
     return error
 
@@ -127,7 +153,9 @@ def join(helper: Helper) -> Any:
         payload = stream.read()
     _, status = os.waitpid(helper.pid, 0)
     if not payload:
-        raise PluginError(f"A helper process rendering pages ended without a result (wait status {status}).")
+        ending = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-ending}" if ending < 0 else f"exit status {ending}"
+        raise PluginError(f"A helper process rendering pages ended without a result ({how}).")
     (kind, value), records = pickle.loads(payload)
     for record in records:
         logging.getLogger(record.name).handle(record)
@@ -139,7 +167,7 @@ def join(helper: Helper) -> Any:
 def stop(helper: Helper) -> None:
     """Ends a helper whose pages are no longer wanted (the build failed meanwhile)."""
     try:
-        os.kill(helper.pid, 9)
+        os.kill(helper.pid, signal.SIGKILL)
         os.waitpid(helper.pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass

@@ -4,6 +4,8 @@ messages, and a failure that fails the build."""
 import logging
 import os
 import re
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -33,7 +35,7 @@ def test_too_few_pages_are_not_shared_out():
     assert page_workers.share_out(list(range(1000)), 1) == [list(range(1000))]
 
 
-@pytest.mark.parametrize("setting", ["0", "two", "-1", ""])
+@pytest.mark.parametrize("setting", ["0", "two", "-1", "", "²"])
 def test_a_bad_process_count_says_what_to_set(monkeypatch, setting):
     monkeypatch.setenv("TIMELINE_BUILD_PROCESSES", setting)
     with pytest.raises(PluginError) as raised:
@@ -75,7 +77,7 @@ def test_a_helper_sends_its_result_and_its_log_records_are_printed_once_by_the_m
         logger.removeHandler(printer)
         logger.removeHandler(counter)
     assert result["entries"] == ["a", "b"] and result["pid"] != os.getpid()
-    # Counted in the helper (kept) and again here, where the main process logs it.
+    # The kept counter counted it in the helper, in the helper's copy; here it counts what the main process logs.
     assert counted == ["page a.md links to missing.md"]
     assert capfd.readouterr().err.count("page a.md links to missing.md") == 1
 
@@ -163,3 +165,84 @@ def test_a_page_that_fails_to_render_fails_the_build_and_leaves_the_site_alone(c
     assert "'no_such_macro' is undefined" in result.stderr
     assert site_files(corpus_project / "site") == before
     assert not list(corpus_project.glob(".site.building-*"))
+
+
+def test_a_helper_ends_when_the_build_that_started_it_is_killed(tmp_path):
+    """A build killed by a timeout must not leave a helper writing pages and holding the build's lock."""
+    script = (
+        "import logging, sys, time\n"
+        "from build_scripts import page_workers\n"
+        "helper = page_workers.start(lambda: time.sleep(60), logging.getLogger('mkdocs.test'), keep=[])\n"
+        "print(helper.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    ) as build:
+        helper = int(build.stdout.readline())
+        build.kill()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _running(helper):
+        time.sleep(0.1)
+    assert not _running(helper)
+
+
+def _running(pid: int) -> bool:
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def corpus_variant(tmp_path: Path, edit) -> Path:
+    project = copy_project(tmp_path, ALL_SEEDS)
+    edit(project)
+    return project
+
+
+def builds_alike_with_and_without_a_helper(project: Path, tmp_path: Path) -> None:
+    single = shutil.copytree(project, tmp_path / "single")
+    shared = mkdocs(project, "build", "--strict", environment={"TIMELINE_BUILD_PROCESSES": "2"})
+    assert shared.returncode == 0 and "rendered by helper processes" in shared.stderr, shared.stderr
+    alone = mkdocs(single, "build", "--strict", environment={"TIMELINE_BUILD_PROCESSES": "1"})
+    assert alone.returncode == 0, alone.stderr
+    with_helper, without = site_files(project / "site"), site_files(single / "site")
+    assert sorted(with_helper) == sorted(without)
+    assert [path for path in without if with_helper[path] != without[path]] == []
+
+
+def test_a_nav_title_and_icon_taken_from_the_page_itself_show_alike_on_pages_a_helper_rendered(tmp_path):
+    def untitled_nav_entry(project: Path) -> None:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text().replace("- Contribute: contribute.md", "- contribute.md"))
+        page = project / "docs" / "contribute.md"
+        page.write_text(
+            page.read_text().replace("title: Contribute\n", "title: Contribute\nicon: material/email\n", 1)
+        )
+
+    project = corpus_variant(tmp_path / "shared", untitled_nav_entry)
+    assert "- contribute.md" in (project / "mkdocs.yml").read_text()
+    builds_alike_with_and_without_a_helper(project, tmp_path)
+
+
+def test_a_link_to_a_missing_anchor_is_reported_whichever_process_rendered_the_page(corpus_project, tmp_path):
+    entries = sorted(path.name for path in (corpus_project / "site" / "entries").iterdir() if path.is_dir())[
+        :6
+    ]
+
+    def links_to_missing_anchors(project: Path) -> None:
+        links = "".join(f"\n[{name}](entries/{name}/index.md#no-such-heading)\n" for name in entries)
+        page = project / "docs" / "contribute.md"
+        page.write_text(page.read_text() + links)
+
+    project = corpus_variant(tmp_path, links_to_missing_anchors)
+    result = mkdocs(project, "build", "--strict", environment={"TIMELINE_BUILD_PROCESSES": "2"})
+    assert result.returncode == 1
+    for name in entries:
+        assert (
+            f"Doc file 'contribute.md' contains a link 'entries/{name}/index.md#no-such-heading', but the doc "
+            f"'entries/{name}/index.md' does not contain an anchor '#no-such-heading'."
+        ) in result.stderr
+    assert "excluded from the built site" not in result.stderr  # the helper's pages are published
