@@ -464,13 +464,18 @@ def _silenced(logger: logging.Logger) -> Iterator[None]:
 def _join_helpers() -> None:
     """Waits for the helper processes, and takes over what they sent of their pages: joined before
     MkDocs checks the anchors that links point to, so that links to their pages are checked too."""
-    while _Build.helpers:
-        search_entries, records, hashed, anchors = page_workers.join(_Build.helpers.pop())
-        _Build.search_entries.update(search_entries)
-        _Build.recorded.records.update(records)
-        _Build.hashed.extend(hashed)
-        for url, anchor_ids in anchors.items():
-            _Build.apart[url].present_anchor_ids = anchor_ids
+    if not _Build.helpers:
+        return
+    try:
+        while _Build.helpers:
+            search_entries, records, hashed, anchors = page_workers.join(_Build.helpers.pop())
+            _Build.search_entries.update(search_entries)
+            _Build.recorded.records.update(records)
+            _Build.hashed.extend(hashed)
+            for url, anchor_ids in anchors.items():
+                _Build.apart[url].present_anchor_ids = anchor_ids
+    finally:
+        page_workers.thaw()
 
 
 def on_template_context(context, template_name, config):
@@ -678,8 +683,10 @@ def _keep_records(published_files: frozenset[str]) -> None:
 
 
 def on_build_error(error):
-    while _Build.helpers:
-        page_workers.stop(_Build.helpers.pop())
+    if _Build.helpers:
+        while _Build.helpers:
+            page_workers.stop(_Build.helpers.pop())
+        page_workers.thaw()
     _Build.logger.removeHandler(_Build.warnings)
     _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
     _collect_when_idle()

@@ -94,12 +94,13 @@ def start(
     The helper never returns into the caller's code."""
     read_end, write_end = os.pipe()
     parent = os.getpid()
-    gc.freeze()  # the helper's collections then leave the objects it shares untouched (and uncopied)
+    # Neither process's collections then walk the objects they share, which would copy every page
+    # of memory holding one into each: the main process stays so until `thaw`, the helper for good.
+    gc.freeze()
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid:
-        gc.unfreeze()
         os.close(write_end)
         return Helper(pid, read_end)
     status = 1
@@ -162,6 +163,11 @@ def join(helper: Helper) -> Any:
     if kind == "failed":
         raise value
     return value
+
+
+def thaw() -> None:
+    """Once the helpers are joined (or stopped): the main process collects its objects again."""
+    gc.unfreeze()
 
 
 def stop(helper: Helper) -> None:
