@@ -4,8 +4,9 @@
     .venv/bin/python benchmarks/scale.py --entries 200 400    # a quick look
 
 For each N it writes synthetic seeds in the real seed format into a copy of the project, runs
-`mkdocs build` (which runs the build scripts through the hook) and prints wall time, peak memory,
-the largest HTML page, the pages a reader opens first, total site size and search index size; it
+`mkdocs build` (which runs the build scripts through the hook, and on several cores forks helper
+processes: see build_scripts/page_workers.py) and prints wall time, peak memory (of all the build's
+processes together), the largest HTML page, the pages a reader opens first, total site size and search index size; it
 times the build scripts' own stages in-process; it runs the build a second time with no change
 (its time as a share of the full build, and the site files rewritten) and a third time after one
 seed changed. It then starts `mkdocs serve`, saves a change to one seed and polls the served entry
@@ -76,9 +77,12 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_build(project: Path) -> BuildFigures:
-    """`mkdocs build` in a child process: its wall time and peak resident memory."""
+def run_build(project: Path, processes: int | None = None) -> BuildFigures:
+    """`mkdocs build` in a child process (with at most `processes`, if given): its wall time and
+    peak resident memory."""
     environment = {**os.environ, **ENVIRONMENT}
+    if processes is not None:
+        environment[page_workers.PROCESSES_VARIABLE] = str(processes)
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml")]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=project, env=environment, stderr=subprocess.PIPE)
@@ -311,12 +315,19 @@ def report(entries: int, workdir: Path, with_blog: bool) -> BuildFigures:
         print(f"  {stage:<22} {seconds:8.2f} s")
     print(f"no-change rebuild        {rewritten:8,} of {len(after):,} site files rewritten")
     if with_blog:
+        one_process = copy_project(workdir / f"project-{entries}-one-process")
+        shutil.copytree(project / "seeds", one_process / "seeds")
+        alone = run_build(one_process, processes=1)
         blog = run_build(write_blog_project(workdir / f"blog-{entries}", timeline))
         print(
             f"blog plugin, same events {blog.seconds:8.1f} s   peak {blog.peak_memory_mb:.0f} MB, "
             f"{blog.site_bytes / MB:.1f} MB site"
         )
         print(f"ours / blog plugin       {figures.seconds / blog.seconds:8.2f}    (target: at most 0.50)")
+        print(
+            f"  in one process         {alone.seconds / blog.seconds:8.2f}    "
+            f"({alone.seconds:.1f} s with {page_workers.PROCESSES_VARIABLE}=1; the blog plugin has one)"
+        )
     return figures
 
 

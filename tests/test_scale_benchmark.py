@@ -50,6 +50,7 @@ def test_the_benchmark_prints_every_figure_the_scale_issue_asks_for(tmp_path):
         "search index",
         "build scripts' share",
         "ours / blog plugin",
+        "in one process",
         "2 -> 4 entries",
     ):
         assert figure in result.stdout
