@@ -42,8 +42,10 @@ from build_scripts import html_blocks, last_build, page_cache, page_workers
 from build_scripts.model import SeedProblems
 from build_scripts.preview import PreviewState, show_problems
 from build_scripts.publish import (
+    Published,
     SiteChangedDuringBuild,
     build_lock,
+    make_parent,
     new_staging,
     publish_changes,
     publish_site,
@@ -342,18 +344,10 @@ class _PlacedFile(File):
         if page_cache.published_sha256(current) == digest:
             _Build.kept.add(self.dest_uri)  # the same file: the hash recorded for it stays true
             return
-        _make_parent(target)
+        make_parent(target, _Build.made_folders)
         with open(target, "wb") as stream:
             stream.write(content)
         _Build.hashed.append((self.dest_uri, digest))
-
-
-def _make_parent(path: str) -> None:
-    """A build writes tens of thousands of files into a few thousand folders: each made once."""
-    folder = os.path.dirname(path)
-    if folder not in _Build.made_folders:
-        os.makedirs(folder, exist_ok=True)
-        _Build.made_folders.add(folder)
 
 
 def on_nav(nav, config, files):
@@ -656,7 +650,7 @@ def on_post_build(config):
             except SiteChangedDuringBuild as changed:
                 raise PluginError(str(changed)) from None
         # Under the lock: the next build's on_config removes what is not in place.
-        _keep_records(outcome.files)
+        _keep_records(outcome)
     log.info(
         f"Published: {outcome.written} files written, {outcome.unchanged} unchanged, "
         f"{outcome.removed} removed; {len(_Build.reused)} pages reused from the last build"
@@ -666,16 +660,18 @@ def on_post_build(config):
     _collect_when_idle()
 
 
-def _keep_records(published_files: frozenset[str]) -> None:
+def _keep_records(outcome: Published) -> None:
     for dest_uri, sha in _Build.hashed:  # the next build need not read them to trust them
         page_cache.remember_sha256(os.path.join(_Build.published_dir, dest_uri), sha)
+    if outcome.exchanged:
+        page_cache.restamp(_Build.published_dir, _Build.kept)
     if _Build.command == "serve":
         page_cache.SERVED[_Build.published_dir] = page_cache.Served(
-            _Build.recorded, _Build.fingerprint, published_files, _Build.placed
+            _Build.recorded, _Build.fingerprint, outcome.files, _Build.placed
         )
         page_cache.PARSED = _Build.parsed
         return
-    _Build.recorded.hashes = page_cache.published_hashes(_Build.published_dir, published_files)
+    _Build.recorded.hashes = page_cache.published_hashes(_Build.published_dir, outcome.files)
     _Build.recorded.save(page_cache.cache_path(_Build.published_dir))
     if _Build.generated is not None:
         os.replace(_Build.generated[1], _Build.generated[0])

@@ -15,8 +15,10 @@ warning is repeated at every build until it is fixed.
 The record lives beside the published site (`.site.cache`) for `mkdocs build`, and in memory
 for the rebuilds of one `mkdocs serve` (this module stays imported while the hook is reloaded).
 It also holds the hash of each published file the hook wrote or checked, with the file's inode,
-size and modification time: the next build trusts a file whose stamp is unchanged without reading
-it (at 10,000 entries, reading and hashing the 325 MB site was a sixth of a no-change rebuild).
+size, modification time and change time: the next build trusts a file whose stamp is unchanged
+without reading it (at 10,000 entries, reading and hashing the 325 MB site was a sixth of a
+no-change rebuild). A file edited by hand gets a new change time, which no tool can set back, so
+it is read again and replaced.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ class PageRecord:
     anchor_ids: frozenset[str]  # its anchors, which links from pages rendered again are checked against
 
 
-Stamp = tuple[int, int, int]  # a file's inode, size and modification time (ns)
+Stamp = tuple[int, int, int, int]  # a file's inode, size, modification and change times (ns)
 
 
 @dataclass
@@ -57,7 +59,7 @@ class PageCache:
         try:
             with path.open("rb") as stream:
                 version, records, hashes = pickle.load(stream)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        except Exception:  # any damage to the record: the build renders and checks everything
             return cls()
         return cls(records, hashes) if version == FORMAT else cls()
 
@@ -108,14 +110,14 @@ def sha256(data: bytes) -> str:
 
 
 def published_sha256(path: Path | str) -> str | None:
-    """The hash of a published file, or None when there is none. Within one process a file
-    hashed before and since untouched (same inode, size and modification time) is not read again:
-    `mkdocs serve` checks every page it reuses at every save."""
+    """The hash of a published file, or None when there is none. A file hashed before, by this
+    process or by the last build (see learn_hashes), and untouched since (the same stamp) is not
+    read again: every build checks every page it reuses."""
     try:
         status = os.stat(path)
     except OSError:
         return None
-    stamp = (status.st_ino, status.st_size, status.st_mtime_ns)
+    stamp = _stamp(status)
     known = _HASHED.get(os.fspath(path))
     if known is not None and known[0] == stamp:
         return known[1]
@@ -134,7 +136,20 @@ def remember_sha256(path: Path | str, digest: str) -> None:
         status = os.stat(path)
     except OSError:
         return
-    _HASHED[os.fspath(path)] = ((status.st_ino, status.st_size, status.st_mtime_ns), digest)
+    _HASHED[os.fspath(path)] = (_stamp(status), digest)
+
+
+def restamp(published: Path, files: set[str]) -> None:
+    """Publishing linked these files (relative paths), unchanged, into the new site, which changes
+    their change time: their known hashes get their new stamps."""
+    for relative in files:
+        path = os.path.join(published, relative)
+        if path in _HASHED:
+            remember_sha256(path, _HASHED[path][1])
+
+
+def _stamp(status: os.stat_result) -> Stamp:
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def published_hashes(published: Path, files: frozenset[str]) -> dict[str, tuple[Stamp, str]]:
@@ -188,7 +203,7 @@ def load_generated(path: Path, digest: str):
             if pickle.load(stream) != (FORMAT, digest):
                 return None
             return pickle.load(stream)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+    except Exception:  # any damage: the pipeline runs again
         return None
 
 
@@ -210,19 +225,40 @@ def compiled_templates(published: Path, serving: bool) -> jinja2.BytecodeCache:
     beside the site for `mkdocs build`, in memory under `mkdocs serve` (whose site is a temporary
     folder)."""
     if serving:
-        return _CompiledInMemory()
+        return _CompiledTemplates(None)
     folder = published.with_name(f".{published.name}.templates")
     folder.mkdir(exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _CompiledTemplates(folder)
 
 
-class _CompiledInMemory(jinja2.BytecodeCache):
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Each template's compiled code, stored with its hash and under the Jinja version that made it:
+    a damaged or foreign file is compiled again, not run (Jinja itself checks neither)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in COMPILED:
-            bucket.bytecode_from_string(COMPILED[bucket.key])
+        try:
+            stored = COMPILED[bucket.key] if self.folder is None else self._path(bucket).read_bytes()
+        except (KeyError, OSError):
+            return
+        digest, code = stored[:32], stored[32:]
+        if hashlib.sha256(code).digest() == digest:
+            bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        COMPILED[bucket.key] = bucket.bytecode_to_string()
+        code = bucket.bytecode_to_string()
+        stored = hashlib.sha256(code).digest() + code
+        if self.folder is None:
+            COMPILED[bucket.key] = stored
+            return
+        with tempfile.NamedTemporaryFile("wb", dir=self.folder, prefix=".", delete=False) as stream:
+            stream.write(stored)
+        os.replace(stream.name, self._path(bucket))
+
+    def _path(self, bucket: jinja2.bccache.Bucket) -> Path:
+        return self.folder / f"{bucket.key}-jinja{jinja2.__version__}"
 
 
 COMPILED: dict[str, bytes] = {}  # templates compiled under serve, by Jinja's key (name and file)

@@ -40,6 +40,7 @@ class Published:
     unchanged: int
     removed: int
     files: frozenset[str]  # every file of the site now published, by relative path
+    exchanged: bool = False  # the published folder was replaced by a new one (its files linked in)
 
 
 @contextmanager
@@ -71,34 +72,26 @@ def publish_site(staging: Path, published: Path, kept: set[str] | frozenset[str]
     if not published.is_dir():
         shutil.rmtree(published, ignore_errors=True)
         staging.rename(published)
-        return Published(written=len(new_files), unchanged=0, removed=0, files=frozenset(new_files))
-    old_files = _files_under(published)
-    if old_files == new_files | kept and all(
-        _same_bytes(os.path.join(staging, relative), os.path.join(published, relative))
-        for relative in new_files
-    ):
+        return Published(len(new_files), 0, 0, frozenset(new_files), exchanged=True)
+    old_files, old_folders = _tree_under(published)
+    same = {
+        relative
+        for relative in new_files & old_files
+        if _same_bytes(os.path.join(staging, relative), os.path.join(published, relative))
+    }
+    site = new_files | kept
+    if old_files == site and same == new_files and old_folders == _folders_of(site):
         # At 1,000 entries, linking 5,000 files into the staging folder and removing the old site
         # was two thirds of a rebuild that changed nothing.
         shutil.rmtree(staging)
-        return Published(written=0, unchanged=len(old_files), removed=0, files=frozenset(old_files))
+        return Published(0, len(old_files), 0, frozenset(old_files))
     _link_kept(published, staging, kept)
-    new_files |= kept
-    unchanged = 0
-    for relative in sorted(new_files & old_files):
-        new, old = os.path.join(staging, relative), os.path.join(published, relative)
-        if os.path.samefile(new, old):
-            unchanged += 1
-        elif _same_bytes(new, old):
-            _link_over(old, new)
-            unchanged += 1
+    for relative in same:
+        _link_over(os.path.join(published, relative), os.path.join(staging, relative))
     _exchange(staging, published)
     shutil.rmtree(staging)  # the old site now
-    return Published(
-        written=len(new_files) - unchanged,
-        unchanged=unchanged,
-        removed=len(old_files - new_files),
-        files=frozenset(new_files),
-    )
+    unchanged = len(same) + len(kept)
+    return Published(len(site) - unchanged, unchanged, len(old_files - site), frozenset(site), exchanged=True)
 
 
 def publish_changes(
@@ -135,12 +128,10 @@ def publish_changes(
 
 
 def _link_kept(published: Path, staging: Path, kept: set[str] | frozenset[str]) -> None:
-    made = set()
+    """The kept files become the new site's too: a second name of each, nothing copied."""
+    made: set[str] = set()
     for relative in sorted(kept):
-        folder = os.path.dirname(os.path.join(staging, relative))
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        make_parent(os.path.join(staging, relative), made)
         try:
             os.link(os.path.join(published, relative), os.path.join(staging, relative))
         except FileNotFoundError:
@@ -148,6 +139,15 @@ def _link_kept(published: Path, staging: Path, kept: set[str] | frozenset[str]) 
                 f"{os.path.join(published, relative)} was removed while the site was being built: "
                 "nothing was published. Build again."
             ) from None
+
+
+def make_parent(path: str, made: set[str]) -> None:
+    """A build writes tens of thousands of files into a few thousand folders: each is made once
+    (`made` holds those made so far)."""
+    folder = os.path.dirname(path)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def _remove_emptied_folders(top: Path, relative: str) -> None:
@@ -180,6 +180,26 @@ def _exchange(first: Path, second: Path) -> None:
     second.rename(aside)
     first.rename(second)
     aside.rename(first)
+
+
+def _tree_under(folder: Path) -> tuple[set[str], set[str]]:
+    """The relative paths of the files and of the folders (links to folders included) under `folder`."""
+    prefix = len(os.path.join(folder, ""))
+    files, folders = set(), set()
+    for directory, names_of_folders, names in os.walk(folder):
+        folders.update(os.path.join(directory, name)[prefix:] for name in names_of_folders)
+        files.update(os.path.join(directory, name)[prefix:] for name in names)
+    return files, folders
+
+
+def _folders_of(files: set[str]) -> set[str]:
+    folders: set[str] = set()
+    for relative in files:
+        folder = os.path.dirname(relative)
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    return folders
 
 
 def _files_under(folder: Path) -> set[str]:

@@ -64,6 +64,16 @@ def test_a_build_that_changed_nothing_leaves_the_published_folder_untouched(tmp_
     assert (outcome.written, outcome.unchanged, outcome.removed) == (0, 2, 0)
 
 
+def test_a_folder_or_link_added_by_hand_goes_even_when_no_file_changed(tmp_path):
+    site = make_tree(tmp_path / "site", {"index.html": "home", "kept/index.html": "k"})
+    (site / "empty").mkdir()
+    (site / "elsewhere").symlink_to(tmp_path)
+    staging = make_tree(tmp_path / "site.building", {"index.html": "home"})
+    outcome = publish_site(staging, site, kept={"kept/index.html"})
+    assert sorted(path.name for path in site.iterdir()) == ["index.html", "kept"]
+    assert (outcome.written, outcome.unchanged, outcome.removed) == (0, 2, 0)
+
+
 def test_a_kept_file_removed_during_the_build_stops_the_publication(tmp_path):
     site = make_tree(tmp_path / "site", {"index.html": "home"})
     before = stamps(site)

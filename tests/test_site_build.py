@@ -2,6 +2,7 @@
 
 import html
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -277,3 +278,32 @@ def test_a_raw_article_publishes_as_machine_extracted_entries_awaiting_review(tm
     entry_page = text_of(read(site, extracted[0]["url"]))
     assert "Machine-extracted, awaiting review" in entry_page
     assert "machine-extracted" in text_of(read(site, "timeline"))
+
+
+def test_a_page_edited_by_hand_in_the_site_is_replaced_even_with_its_size_and_time_set_back(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    page = project / "site" / "sources" / "004_d5fc1c6b4583ae9a" / "index.html"
+    built, status = page.read_bytes(), page.stat()
+    page.write_bytes(built.replace(b"<h1", b"<H1", 1))  # the same size
+    os.utime(page, ns=(status.st_atime_ns, status.st_mtime_ns))  # as `touch -r` sets it back
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    assert page.read_bytes() == built
+
+
+def test_damaged_compiled_templates_are_compiled_again(tmp_path):
+    project = copy_project(tmp_path, founding_seeds())
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    built = site_files(project / "site")
+    compiled = [path for path in (project / ".site.templates").iterdir() if path.is_file()]
+    assert compiled
+    for path in compiled:  # bytes flipped in the middle of each: marshal would load them and crash
+        stored = bytearray(path.read_bytes())
+        middle = len(stored) // 2
+        stored[middle : middle + 40] = bytes(byte ^ 0xFF for byte in stored[middle : middle + 40])
+        path.write_bytes(bytes(stored))
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text() + "{# a new fingerprint: every page is rendered again #}\n")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert site_files(project / "site") == built
