@@ -130,7 +130,10 @@ def on_config(config):
     if PreviewState.collector is not None:
         PreviewState.collector.cancel()  # this build's end starts another
     _Build.published_dir = Path(config.site_dir)
-    _Build.lock.enter_context(build_lock(_Build.published_dir))
+    if (
+        _Build.command != "serve"
+    ):  # serve's folder is a temporary one of its own: no other build publishes there
+        _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # of builds that were killed: the lock is ours
     stored = page_cache.generated_path(_Build.published_dir)
