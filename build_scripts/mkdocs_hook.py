@@ -441,14 +441,11 @@ def _render_share(renderer, pages: list[Page], config, files: Files, nav, doc_fi
     return work
 
 
-class _Silenced(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return False
-
-
 @contextmanager
 def _silenced(logger: logging.Logger) -> Iterator[None]:
-    silence = _Silenced()
+    def silence(record: logging.LogRecord) -> bool:
+        return False
+
     for handler in logger.handlers:
         handler.addFilter(silence)
     try:

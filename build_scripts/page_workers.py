@@ -5,7 +5,7 @@ the hook forks the build once the pages are known (at `on_nav`): each helper is 
 build at that moment (configuration, files, navigation, theme) and renders its share of the
 generated pages with the renderer's own page functions, writing them into the same staging
 folder. It sends back what the main process still needs of those pages (their search entries,
-their reuse records) and every log record they produced, which the main process logs as its own:
+reuse records and anchors) and every log record they produced, which the main process logs as its own:
 warnings are shown, and counted by `--strict`, exactly as if it had rendered the pages itself.
 
 Only `mkdocs build` forks: `mkdocs serve` runs a web server and a file watcher on other threads,
@@ -58,7 +58,7 @@ class _Captured(logging.Handler):
 
 def processes() -> int:
     """The processes a build may use: every core this process may run on, unless the variable
-    TIMELINE_BUILD_PROCESSES says fewer (1 renders every page in the main process)."""
+    TIMELINE_BUILD_PROCESSES sets the number (1 renders every page in the main process)."""
     setting = os.environ.get(PROCESSES_VARIABLE)
     if setting is None:
         cores = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
@@ -72,6 +72,7 @@ def processes() -> int:
 
 
 def can_fork() -> bool:
+    """A fork copies only the thread that makes it: safe only where there is no other."""
     return hasattr(os, "fork") and threading.active_count() == 1
 
 

@@ -234,6 +234,7 @@ def test_a_link_to_a_missing_anchor_is_reported_whichever_process_rendered_the_p
 
     def links_to_missing_anchors(project: Path) -> None:
         links = "".join(f"\n[{name}](entries/{name}/index.md#no-such-heading)\n" for name in entries)
+        links += "\n[gone](no-such-page.md)\n"  # a helper reads this page too, and must not say so again
         page = project / "docs" / "contribute.md"
         page.write_text(page.read_text() + links)
 
@@ -241,8 +242,10 @@ def test_a_link_to_a_missing_anchor_is_reported_whichever_process_rendered_the_p
     result = mkdocs(project, "build", "--strict", environment={"TIMELINE_BUILD_PROCESSES": "2"})
     assert result.returncode == 1
     for name in entries:
-        assert (
+        message = (
             f"Doc file 'contribute.md' contains a link 'entries/{name}/index.md#no-such-heading', but the doc "
             f"'entries/{name}/index.md' does not contain an anchor '#no-such-heading'."
-        ) in result.stderr
+        )
+        assert result.stderr.count(message) == 1
+    assert result.stderr.count("contains a link 'no-such-page.md', but the target is not found") == 1
     assert "excluded from the built site" not in result.stderr  # the helper's pages are published
