@@ -25,6 +25,7 @@ class PreviewState:
     last_good_site: GeneratedSite | None = None
     last_good_digest = ""  # of the inputs the last good site was generated from
     problems: list[Problem] = []
+    notice_shown = ""  # the notice the served pages carry, when the last build had problems
     collector: threading.Timer | None = None  # the cycle collection due after the last build
 
 
@@ -33,7 +34,21 @@ def _template() -> jinja2.Template:
     return jinja2.Template(TEMPLATE.read_text(encoding="utf-8"), autoescape=True)
 
 
-def show_problems(page_html: str, problems: list[Problem]) -> str:
-    """The page with a notice listing the seeds' problems at the top of its body."""
-    notice = _template().render(problems=problems)
-    return re.sub(r"(<body[^>]*>)", lambda match: match.group(1) + notice, page_html, count=1)
+def problems_notice(problems: list[Problem]) -> str:
+    """The notice listing the seeds' problems, as every page shows it at the top of its body."""
+    return _template().render(problems=problems)
+
+
+def with_notice(page_html: str, notice: str) -> str:
+    return _BODY.sub(lambda match: match.group(1) + notice, page_html, count=1)
+
+
+def without_notice(page_html: str, notice: str) -> str | None:
+    """The page as it was before `with_notice` gave it `notice`; None if it does not carry it."""
+    body = _BODY.search(page_html)
+    if body is None or not page_html.startswith(notice, body.end()):
+        return None
+    return page_html[: body.end()] + page_html[body.end() + len(notice) :]
+
+
+_BODY = re.compile(r"(<body[^>]*>)")

@@ -136,3 +136,34 @@ def test_with_another_hook_or_plugin_every_page_is_rendered(tmp_path):
     seen = (project / "seen.txt").read_text(encoding="utf-8").splitlines()
     assert len(seen) == len(list((project / "site").rglob("index.html")))
     assert site_files(project) == before
+
+
+def test_a_bad_save_shows_its_notice_on_reused_pages_and_its_fix_publishes_what_a_full_build_would(tmp_path):
+    """While a seed is bad, the pages taken from the last build are published again with the notice;
+    once it is fixed, without it, byte for byte as a full build makes them."""
+    project = copy_project(tmp_path / "served", [*founding_seeds(), *OTHER_SEEDS[:2]])
+    served_from = tmp_path / "temporary"
+    served_from.mkdir()
+    server = Server(project, environment={"TMPDIR": str(served_from)})
+    seed = project / "seeds" / OTHER_SEEDS[0].name
+    good = seed.read_text(encoding="utf-8")
+    try:
+        server.wait_for("Serving on")
+        seed.write_text(good.replace("published:", "published: 2025-02-30\nbroken:", 1), encoding="utf-8")
+        settle(server)
+        entry = served_folder(served_from) / "entries" / "2017-12-22-uzbekistan-studies-kazakh-one-stop-shops"
+        assert "Preview only: " in (entry / "index.html").read_text(encoding="utf-8")
+        published = [line for line in server.log if "Published:" in line][-1]
+        assert int(re.search(r"(\d+) pages reused", published).group(1)) > 0, published  # not rendered again
+        seed.write_text(good, encoding="utf-8")
+        settle(server)
+        fresh = copy_project(tmp_path / "full", sorted((project / "seeds").iterdir()))
+        built = mkdocs(
+            fresh, "build", "--strict", environment={"SITE_URL": f"http://127.0.0.1:{server.port}/"}
+        )
+        assert built.returncode == 0, built.stderr
+        served, full = site_files(project, served_folder(served_from)), site_files(fresh)
+        assert sorted(served) == sorted(full)
+        assert [path for path in full if served[path] != full[path]] == []
+    finally:
+        server.stop()

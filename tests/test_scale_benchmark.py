@@ -44,6 +44,8 @@ def test_the_benchmark_prints_every_figure_the_scale_issue_asks_for(tmp_path):
         "no-change rebuild time",
         "one-seed rebuild time",
         "save to served page",
+        "bad save to its notice",
+        "its fix to the notice gone",
         "peak memory",
         "largest HTML page",
         "site size",
