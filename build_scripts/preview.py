@@ -11,6 +11,7 @@ import re
 import threading
 from functools import cache
 from pathlib import Path
+from typing import AnyStr
 
 import jinja2
 
@@ -39,16 +40,21 @@ def problems_notice(problems: list[Problem]) -> str:
     return _template().render(problems=problems)
 
 
-def with_notice(page_html: str, notice: str) -> str:
-    return _BODY.sub(lambda match: match.group(1) + notice, page_html, count=1)
+def with_notice(page_html: AnyStr, notice: AnyStr) -> AnyStr:
+    """The page with `notice` at the top of its body (as text, or as the bytes of a published page)."""
+    return _body(page_html).sub(lambda match: match.group(1) + notice, page_html, count=1)
 
 
-def without_notice(page_html: str, notice: str) -> str | None:
+def without_notice(page_html: AnyStr, notice: AnyStr) -> AnyStr | None:
     """The page as it was before `with_notice` gave it `notice`; None if it does not carry it."""
-    body = _BODY.search(page_html)
+    body = _body(page_html).search(page_html)
     if body is None or not page_html.startswith(notice, body.end()):
         return None
     return page_html[: body.end()] + page_html[body.end() + len(notice) :]
 
 
-_BODY = re.compile(r"(<body[^>]*>)")
+def _body(page_html: AnyStr) -> re.Pattern:
+    return _BODY_BYTES if isinstance(page_html, bytes) else _BODY
+
+
+_BODY, _BODY_BYTES = re.compile(r"(<body[^>]*>)"), re.compile(rb"(<body[^>]*>)")
