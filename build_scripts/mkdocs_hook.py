@@ -27,7 +27,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 import jinja2
 import yaml
@@ -77,11 +76,6 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-class _Recordable(NamedTuple):
-    key: str  # page_cache.page_key of the page's whole text
-    warnings_before: int  # the renderer's warning count before the page was converted
-
-
 class _Build:
     site: GeneratedSite | None = None
     published_dir: Path | None = None
@@ -99,7 +93,9 @@ class _Build:
     recorded = page_cache.PageCache()
     nav_pages: set[str] = set()
     page_keys: dict[str, str] = {}  # by page URL: page_cache.page_key of each generated page outside the nav
-    keys: dict[str, _Recordable] = {}  # by page URL: the pages this build may record for the next
+    # By page URL, the pages this build may record for the next: the renderer's warning count
+    # before each was converted.
+    recordable: dict[str, int] = {}
     reused: dict[str, page_cache.PageRecord] = {}  # by page URL
     processes = 1  # that `mkdocs build` may use (page_workers.py)
     helpers: list[page_workers.Helper] = []  # rendering a share of the pages (mkdocs build only)
@@ -131,9 +127,8 @@ def on_config(config):
     if PreviewState.collector is not None:
         PreviewState.collector.cancel()  # this build's end starts another
     _Build.published_dir = Path(config.site_dir)
-    if (
-        _Build.command != "serve"
-    ):  # serve's folder is a temporary one of its own: no other build publishes there
+    # Serve's folder is a temporary one of its own: no other build publishes there.
+    if _Build.command != "serve":
         _Build.lock.enter_context(build_lock(_Build.published_dir))
     for leftover in _Build.published_dir.parent.glob(f".{_Build.published_dir.name}.building-*"):
         shutil.rmtree(leftover, ignore_errors=True)  # of builds that were killed: the lock is ours
@@ -147,7 +142,7 @@ def on_config(config):
     # with 'mkdocs' beneath it), so that no warning escapes the count whichever renderer runs.
     _Build.logger = logging.getLogger(_renderer(config))
     _Build.logger.addHandler(_Build.warnings)
-    logging.getLogger(f"{_renderer(config)}.structure.pages").addFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
+    _Build.logger.getChild("structure.pages").addFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
     return config
 
 
@@ -220,7 +215,7 @@ def _start_reuse(config) -> None:
         _Build.previous = page_cache.PageCache.load(page_cache.cache_path(_Build.published_dir))
         page_cache.learn_hashes(_Build.published_dir, _Build.previous.hashes)
     _Build.recorded = page_cache.PageCache()
-    _Build.page_keys, _Build.keys, _Build.reused, _Build.search_entries = {}, {}, {}, {}
+    _Build.page_keys, _Build.recordable, _Build.reused, _Build.search_entries = {}, {}, {}, {}
     _Build.helpers, _Build.apart, _Build.last_in_loop, _Build.outside_loop = [], {}, "", set()
     _Build.page_order = []
     _Build.parsed, _Build.hashed, _Build.made_folders, _Build.kept = {}, [], set(), set()
@@ -251,7 +246,6 @@ def _record_search_entries(index) -> None:
         _Build.search_entries[page.url] = tuple(index.entries[before:])
 
     def generate_search_index(*args, **kwargs):
-        _join_helpers()
         if _Build.outside_loop:
             index.entries = [
                 entry
@@ -379,9 +373,9 @@ def _reuse(file: File) -> None:
         return
     key = _Build.page_keys[file.page.url]
     record = _Build.previous.records.get(key)
-    published = os.path.join(_Build.published_dir, file.dest_uri)
     if record is None:
         return
+    published = os.path.join(_Build.published_dir, file.dest_uri)
     # After a build with problems every served page carries their notice: none is read twice.
     as_recorded = (
         not PreviewState.notice_shown and page_cache.published_sha256(published) == record.output_sha256
@@ -554,7 +548,7 @@ class _GeneratedPage(Page):
         if isinstance(self.meta.get("title"), str) and not PreviewState.problems:
             # Pages published with the problems notice are not recorded, nor pages whose title
             # comes from elsewhere.
-            _Build.keys[self.url] = _Recordable(_Build.page_keys[self.url], _Build.warnings.count)
+            _Build.recordable[self.url] = _Build.warnings.count
 
     def _parse(self, source: str) -> None:
         """As MkDocs' `get_data` reads front matter, with libyaml's loader (MkDocs' pure-Python
@@ -631,9 +625,9 @@ def on_page_content(html, page, config, files):
     if aside is not None:
         html = aside.put_back(html)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchors()
-    if page.url in _Build.keys:
-        if _Build.warnings.count != _Build.keys[page.url].warnings_before:
-            del _Build.keys[page.url]  # its warning must be logged again by the next build
+    if page.url in _Build.recordable:
+        if _Build.warnings.count != _Build.recordable[page.url]:
+            del _Build.recordable[page.url]  # its warning must be logged again by the next build
     if _generated(page):
         # Read by no later step (the theme and search read the HTML): MkDocs would hold every
         # page's Markdown, a copy of the generated site's pages, until the end of the build.
@@ -658,12 +652,9 @@ def on_post_page(output, page, config):
 
 def _record(page, output: str) -> None:
     """Remembers a page rendered without a warning, for the next build to reuse."""
-    if page.url not in _Build.keys:
-        return
-    recordable = _Build.keys[page.url]
-    if page.url in _Build.search_entries:
-        sha = page_cache.sha256(output.encode("utf-8", errors="xmlcharrefreplace"))
-        _Build.recorded.records[recordable.key] = page_cache.PageRecord(
+    if page.url in _Build.recordable and page.url in _Build.search_entries:
+        sha = page_cache.sha256(_as_published(output))
+        _Build.recorded.records[_Build.page_keys[page.url]] = page_cache.PageRecord(
             sha, _Build.search_entries[page.url], frozenset(page.present_anchor_ids or ())
         )
         _Build.hashed.append((page.file.dest_uri, sha))
@@ -674,9 +665,8 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    _join_helpers()  # their warnings are logged and counted before strict mode looks
-    _Build.logger.removeHandler(_Build.warnings)
-    _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
+    _join_helpers()  # a guarantee: on_post_page joined them after the loop's last page
+    _stop_listening()
     if config.strict and _Build.warnings.count:
         _discard_staging()  # MkDocs aborts right after this event
         return
@@ -725,10 +715,15 @@ def on_build_error(error):
         while _Build.helpers:
             page_workers.stop(_Build.helpers.pop())
         page_workers.thaw()
-    _Build.logger.removeHandler(_Build.warnings)
-    _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
+    _stop_listening()
     _collect_when_idle()
     _discard_staging()
+
+
+def _stop_listening() -> None:
+    """Undoes what on_config added to the renderer's loggers."""
+    _Build.logger.removeHandler(_Build.warnings)
+    _Build.logger.getChild("structure.pages").removeFilter(_LINKS_TO_PAGES_OUTSIDE_THE_LOOP)
 
 
 def _collect_when_idle() -> None:
