@@ -110,13 +110,13 @@ def publish_changes(
             os.unlink(os.path.join(published, relative))
     for relative in gone:
         _remove_emptied_folders(published, os.path.dirname(relative))
-    unchanged = 0
+    unchanged, made = 0, set()
     for relative in sorted(new_files):
         new, old = os.path.join(staging, relative), os.path.join(published, relative)
         if relative in old_files and _same_bytes(new, old):
             unchanged += 1
             continue
-        os.makedirs(os.path.dirname(old), exist_ok=True)
+        make_parent(old, made)
         os.replace(new, old)
     shutil.rmtree(staging)
     return Published(
@@ -183,7 +183,8 @@ def _exchange(first: Path, second: Path) -> None:
 
 
 def _tree_under(folder: Path) -> tuple[set[str], set[str]]:
-    """The relative paths of the files and of the folders (links to folders included) under `folder`."""
+    """The relative paths of the files and of the folders (links to folders included) under `folder`,
+    as strings: at 10,000 entries (48,000 files) Path objects cost seconds."""
     prefix = len(os.path.join(folder, ""))
     files, folders = set(), set()
     for directory, names_of_folders, names in os.walk(folder):
@@ -203,11 +204,7 @@ def _folders_of(files: set[str]) -> set[str]:
 
 
 def _files_under(folder: Path) -> set[str]:
-    """Relative paths, as strings: at 10,000 entries (48,000 files) Path objects cost seconds."""
-    prefix = len(os.path.join(folder, ""))
-    return {
-        os.path.join(directory, name)[prefix:] for directory, _, names in os.walk(folder) for name in names
-    }
+    return _tree_under(folder)[0]
 
 
 def _same_bytes(first: str, second: str) -> bool:
