@@ -32,6 +32,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,12 +225,12 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, text: str, limit: float) -> float | None:
-    """Seconds until the page at `url` contains `text`, polling; None after `limit` seconds."""
+def wait_until(url: str, accepted: Callable[[str], bool], limit: float = SERVE_LIMIT) -> float | None:
+    """Seconds until the page at `url` is `accepted`, polling; None after `limit` seconds."""
     started = time.perf_counter()
     while time.perf_counter() - started < limit:
         page = fetch(url)
-        if page is not None and text in page:
+        if page is not None and accepted(page):
             return time.perf_counter() - started
         time.sleep(0.05)
     return None
@@ -253,7 +254,7 @@ def time_serve(project: Path, seed: Path, entry_url: str) -> dict[str, float | N
     )
     try:
         url = f"http://127.0.0.1:{port}/{entry_url}"
-        if wait_for(url, "<html", SERVE_LIMIT) is None:
+        if wait_until(url, lambda page: "<html" in page) is None:
             return dict.fromkeys(SERVE_STEPS)
         time.sleep(2)  # the watcher is started once the first build is served
         marker = f"Saved-at-{time.monotonic_ns()}"
@@ -274,12 +275,8 @@ def _time_save(seed: Path, text: str, url: str, shows: str | None) -> float | No
     """Seconds from writing `text` to the seed until the page shows `shows` (None: no notice)."""
     started = time.perf_counter()
     seed.write_text(text, encoding="utf-8")
-    while time.perf_counter() - started < SERVE_LIMIT:
-        page = fetch(url)
-        if page is not None and (shows in page if shows else NOTICE not in page and "<html" in page):
-            return time.perf_counter() - started
-        time.sleep(0.05)
-    return None
+    shown = wait_until(url, lambda page: shows in page if shows else NOTICE not in page and "<html" in page)
+    return None if shown is None else time.perf_counter() - started
 
 
 def report(entries: int, workdir: Path, with_blog: bool) -> BuildFigures:
