@@ -16,6 +16,8 @@ from pathlib import Path
 
 from build_scripts import environment
 
+URL_HELP = "the page's address: its date and site may give the publication date and the publisher"
+
 COMMANDS_NEEDING_TEST_PACKAGES = {"test"}
 PASSING_ON = {"serve", "build", "test"}
 
@@ -77,6 +79,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         "source", nargs="?", type=Path, help="the article as plain text (default: standard input)"
     )
     new.add_argument("--id", help="the seed's file name without extension (default: from the title)")
+    new.add_argument("--url", help=URL_HELP)
 
     urls = commands.add_parser(
         "check-urls",
@@ -97,6 +100,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     extract = commands.add_parser("extract", help="find the dates, countries and events in a raw text")
     extract.add_argument("file", type=Path)
     extract.add_argument("--published", help="reference date YYYY, YYYY-MM or YYYY-MM-DD")
+    extract.add_argument("--url", help=URL_HELP)
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
     arguments, passed_on = parser.parse_known_args(argv)
     if passed_on and arguments.command not in PASSING_ON:
@@ -134,12 +138,12 @@ def run(arguments: argparse.Namespace) -> int:
     if arguments.command == "validate":
         return commands.validate_command(arguments.paths, arguments.format, arguments.fix)
     if arguments.command == "new":
-        return commands.new_command(arguments.source, arguments.id)
+        return commands.new_command(arguments.source, arguments.id, url=arguments.url)
     if arguments.command == "generate":
         return commands.generate_command(arguments.folder)
     if arguments.command == "check-urls":
         return commands.check_urls_command(arguments.old_sitemap, arguments.new_site)
-    return commands.extract_command(arguments.file, arguments.published, arguments.format)
+    return commands.extract_command(arguments.file, arguments.published, arguments.format, arguments.url)
 
 
 def address_problem(host: str, port: int) -> str | None:

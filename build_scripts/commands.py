@@ -13,6 +13,7 @@ from build_scripts.environment import ROOT
 from build_scripts.model import PartialDate, Problem, SeedProblems, one_line, slugify
 from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
+from build_scripts.schema import HTTP_URL, SEED_FIELDS
 from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
 from build_scripts.validate import display_path, validate_paths
 
@@ -79,8 +80,11 @@ def add_missing_ids(targets: list[Path], seeds: list) -> None:
             print(f"{REDIRECTS_FILE}: {len(moved)} old address(es) now lead to the shortened ids")
 
 
-def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEEDS_DIR) -> int:
-    """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text allows."""
+def new_command(
+    source: Path | None, seed_id: str | None, seeds_dir: Path = SEEDS_DIR, url: str | None = None
+) -> int:
+    """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text and the
+    page's address allow."""
     from build_scripts.extract import extract_text
 
     where = str(source) if source else "standard input"
@@ -98,7 +102,10 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
     if seed_id is not None and (problem := seed_id_problem(seed_id)):
         print(f"error: --id {one_line(seed_id[:120])!r} cannot name a seed file: {problem}", file=sys.stderr)
         return 2
-    extraction = extract_text(text)
+    if problem := url_problem(url):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    extraction = extract_text(text, url=url or "", publishers=corpus_publishers(seeds_dir) if url else None)
     if seed_id is None:
         dated = f"{extraction.published.iso}-" if extraction.published else ""
         seed_id = dated + slugify(extraction.title, max_length=60)
@@ -113,7 +120,7 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
         )
         return 1
     with target.open("x", encoding="utf-8", newline="") as seed_file:
-        seed_file.write(draft_front_matter(extraction, seed_id) + text)
+        seed_file.write(draft_front_matter(extraction, seed_id, url or "") + text)
     _, problems = validate_paths([target], base=Path.cwd())
     for problem in problems:
         print(format_problem(problem, "text"))
@@ -123,6 +130,24 @@ def new_command(source: Path | None, seed_id: str | None, seeds_dir: Path = SEED
         f"date, country and quote against the text, add tags, then run: python3 -m build_scripts validate {display}"
     )
     return 0
+
+
+def url_problem(url: str | None) -> str | None:
+    if url is None or (HTTP_URL.fullmatch(url) and len(url) <= SEED_FIELDS["url"].max_length):
+        return None
+    return (
+        f"--url {one_line(url[:120])!r} is not a page's address: give the one in the browser's address "
+        "bar, starting with http:// or https://"
+    )
+
+
+def corpus_publishers(seeds_dir: Path) -> dict[str, str]:
+    """Each site's publisher as the seeds already in `seeds_dir` name it, so one house keeps one name
+    (and one source page); a seed with problems still gives its site's name."""
+    from build_scripts.extract.address import known_publishers
+
+    seeds, _ = validate_paths(seed_paths(seeds_dir))
+    return known_publishers(seeds)
 
 
 def _display(path: Path) -> str:
@@ -203,8 +228,11 @@ def extraction_json(extraction: Extraction) -> dict:
     }
 
 
-def extract_command(path: Path, published: str | None, output_format: str) -> int:
+def extract_command(path: Path, published: str | None, output_format: str, url: str | None = None) -> int:
     """`python3 -m build_scripts extract FILE`: print what the text says, as JSON or seed front matter."""
+    if problem := url_problem(url):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     reference = None
     if published is not None:
         try:
@@ -228,9 +256,10 @@ def extract_command(path: Path, published: str | None, output_format: str) -> in
         text = seed_file.body
     from build_scripts.extract import extract_text
 
-    extraction = extract_text(text, reference)
+    publishers = corpus_publishers(SEEDS_DIR) if url else None
+    extraction = extract_text(text, reference, url or "", publishers)
     if output_format == "yaml":
-        sys.stdout.write(draft_front_matter(extraction, path.stem))
+        sys.stdout.write(draft_front_matter(extraction, path.stem, url or ""))
     else:
         print(json.dumps(extraction_json(extraction), ensure_ascii=False, indent=2))
     return 0

@@ -172,11 +172,14 @@ def partial_date(node: yaml.Node, key: str, report: Report) -> PartialDate | Non
         return None
 
 
+HTTP_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+
 def http_url(node: yaml.Node, key: str, report: Report) -> str | None:
     text = plain_text(node, key, report)
     if text is None:
         return None
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", text):
+    if not HTTP_URL.fullmatch(text):
         report.at(node, f"'{key}' is {text!r}: a link must start with http:// or https://")
         return None
     return text

@@ -20,7 +20,7 @@ from build_scripts.read_seeds import file_line, read_seed_file
 _YAML = YAMLHandler()
 
 
-def draft_front_matter(extraction, seed_id: str) -> str:
+def draft_front_matter(extraction, seed_id: str, url: str = "") -> str:
     """The front matter of a new seed, from what the extractor found, for an editor to check."""
     metadata: dict = {}
     if extraction.title:
@@ -29,6 +29,8 @@ def draft_front_matter(extraction, seed_id: str) -> str:
         metadata["publisher"] = extraction.publisher
     if extraction.published:
         metadata["published"] = extraction.published.iso
+    if url:
+        metadata["url"] = url
     seed = Seed(id=seed_id, path="", body="", title=extraction.title)
     events = []
     for event in extraction.events:

@@ -267,3 +267,40 @@ def test_cli_bad_published_is_one_line_and_exit_2(tmp_path):
     result = run_command("extract", str(article), "--published", "2017-13-01")
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "--published" in result.stderr
+
+
+def test_new_with_the_page_address_takes_its_date_and_the_name_the_corpus_gives_its_site(tmp_path):
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    known = "---\ntitle: Earlier\npublisher: Kabar National News Agency\nurl: https://kabar.kg/news/1\n---\nText.\n"
+    (seeds_dir / "earlier.md").write_text(known, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Centre opens in Osh\n\nThe ministry opened a centre in Osh yesterday.\n", encoding="utf-8"
+    )
+    url = "https://www.kabar.kg/news/2023/04/18/centre-opens"
+    assert new_command(article, None, seeds_dir=seeds_dir, url=url) == 0
+    written = seeds_dir / "2023-04-18-centre-opens-in-osh.md"
+    [seed], problems = validate_paths([written])
+    assert problems == []
+    assert (seed.url, seed.publisher, seed.published) == (
+        url,
+        "Kabar National News Agency",
+        PartialDate(2023, 4, 18),
+    )
+    assert [event.date.iso for event in seed.events] == ["2023-04-17"]
+
+
+def test_cli_takes_the_page_address_and_refuses_one_that_is_not_a_web_address(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Centre opens in Osh\n\nThe ministry opened a centre in Osh.\n", encoding="utf-8")
+    result = run_command("extract", str(article), "--url", "https://example.kg/2023/04/18/centre")
+    output = json.loads(result.stdout)
+    assert (output["published"], output["publisher"]) == ("2023-04-18", "example.kg")
+    for command in (["extract", str(article)], ["new"]):
+        result = run_command(*command, "--url", "www.example.kg/centre", stdin="Some article text.\n")
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == (
+            "error: --url 'www.example.kg/centre' is not a page's address: give the one in the browser's "
+            "address bar, starting with http:// or https://\n"
+        )

@@ -30,6 +30,22 @@ def test_the_split_freezes_every_fifth_seed_and_scores_both(tmp_path):
     assert tallies["test"].misses == [] and tallies["test"].curated == 4
 
 
+def test_with_the_address_a_seed_is_named_by_the_other_seeds_never_by_its_own(tmp_path):
+    """Four seeds from ifg.cc name it The Astana Times; the test seed alone is from unique.example."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    reprint = re.sub(r"- id: [^\n]*\n\s*", "- ", founding_seeds()[1].read_text(encoding="utf-8"))
+    for number in range(4):
+        (seeds / f"copy-{number}.txt").write_text(reprint, encoding="utf-8")
+    unique = reprint.replace("publisher: The Astana Times", "publisher: Unique House").replace(
+        "url: http://ifg.cc/", "url: https://unique.example/"
+    )
+    (seeds / "copy-4.txt").write_text(unique, encoding="utf-8")
+    tallies = real_text.evaluate(seeds)
+    assert (tallies["tuning"].publisher_by_address, tallies["test"].publisher_by_address) == (4, 0)
+    assert tallies["tuning"].published_by_address == 4  # the text dates them; ifg.cc's address does not
+
+
 def test_the_report_leads_with_the_frozen_test_set_and_hides_its_misses(monkeypatch):
     tallies = {"test": real_text.RealTally(misses=["x: 2005 secret"]), "tuning": real_text.RealTally()}
     monkeypatch.setattr(real_text, "evaluate", lambda: tallies)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 
 from build_scripts.extract import word_lists
+from build_scripts.extract.address import address_date, publisher_by_address
 from build_scripts.extract.countries import continuation_opener, countries_in, leading_phrase
 from build_scripts.extract.dates import (
     DateMention,
@@ -164,9 +165,18 @@ def _news_date(
     return (dateline_day or reference) if dated_header else None
 
 
-def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
+def extract_text(
+    text: str,
+    published: PartialDate | None = None,
+    url: str = "",
+    publishers: Mapping[str, str] | None = None,
+) -> Extraction:
+    """What the text says, dated against `published` when given; the page's address `url`, when given,
+    may date it and name its site, by the names `publishers` (site to publisher) the corpus gives."""
     layout = parse_layout(text)
-    reference = published or publication_date([layout.dateline_date, *layout.header, *layout.trailer])
+    reference = published or _more_precise(
+        address_date(url), publication_date([layout.dateline_date, *layout.header, *layout.trailer])
+    )
     countries_of = _countries_lookup(text)
     read = _read_sentences(layout, reference, countries_of)
     dated = _dated_events(read, countries_of)
@@ -174,10 +184,17 @@ def extract_text(text: str, published: PartialDate | None = None) -> Extraction:
     return Extraction(
         published=reference,
         title=layout.title,
-        publisher=find_publisher(layout),
+        publisher=publisher_by_address(url, publishers or {}, find_publisher(layout)),
         countries=_article_countries(layout, countries_of),
         events=tuple(_as_planned_if_ahead(event, reference) for event in events),
     )
+
+
+def _more_precise(by_address: PartialDate | None, by_text: PartialDate | None) -> PartialDate | None:
+    """The address's date unless the text's is more precise ("/2015/06/" against "Jun 27, 2015")."""
+    if by_address is None or (by_text is not None and len(by_text.iso) > len(by_address.iso)):
+        return by_text
+    return by_address
 
 
 def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:

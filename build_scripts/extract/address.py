@@ -1,0 +1,59 @@
+"""What a page's address tells beside its text: the date many sites write into the path
+("/2021/03/26/", "Noticia-2015-04-29-...", "/2017/07/"), and the site, whose name the corpus may
+already give ("en.trend.az" is "Trend News Agency" in every seed from it)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from build_scripts.model import PartialDate, Seed
+
+# A year, a month and maybe a day, each after a slash or a dash: not "20090509214908" (an archive's
+# stamp, with no separator) nor "/2015/06/420162" past its month
+_PATH_DATE = re.compile(
+    r"(?<![\d])(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-](?P<day>[0-3]\d))?(?![\d])"
+)
+# A host's prefixes that name no site of their own: "www.", "www2.", "m.", "amp."
+_PLAIN_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
+
+
+def site_of(url: str) -> str:
+    """The host a page is on, without "www." and such ("kant.kg"); "" for no address."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:  # "http://[" and other addresses urllib cannot split
+        return ""
+    return _PLAIN_PREFIX.sub("", host.rstrip("."))
+
+
+def address_date(url: str) -> PartialDate | None:
+    """The first date the address's path or query writes out, as precisely as it does."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    for match in _PATH_DATE.finditer(f"{parts.path}?{parts.query}"):
+        try:
+            return PartialDate.parse("-".join(part for part in match.group("year", "month", "day") if part))
+        except ValueError:  # "2019/02/30": no such day
+            continue
+    return None
+
+
+def known_publishers(seeds: Iterable[Seed]) -> dict[str, str]:
+    """Each site's publisher as the seeds from it give it, for the sites whose seeds all agree: an
+    archive or a document host republishing many houses ("docslib.org") names none."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for seed in seeds:
+        if seed.publisher and (site := site_of(seed.url)):
+            names[site].add(seed.publisher)
+    return {site: next(iter(given)) for site, given in names.items() if len(given) == 1}
+
+
+def publisher_by_address(url: str, known: Mapping[str, str], found_in_text: str) -> str:
+    """The name the corpus gives the page's site, else the one its text gives, else the site itself."""
+    site = site_of(url)
+    return known.get(site) or found_in_text or site

@@ -1,0 +1,94 @@
+"""What a page's address adds to its text (build_scripts/extract/address.py): the date a site writes
+into the path, and the site's name as the corpus gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_scripts.extract import extract_text
+from build_scripts.extract.address import address_date, known_publishers, site_of
+from build_scripts.model import PartialDate, Seed
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://kant.kg/2021-03-26/v-bishkeke-novyj-czon/", "2021-03-26"),
+        ("https://reportesuy.com/2022/12/20/cerro-el-centro/", "2022-12-20"),
+        ("https://astanatimes.com/2017/07/institutional-reforms/", "2017-07"),
+        ("https://news.un.org/sw/story/2015/06/420162", "2015-06"),  # an article number, not a day
+        ("http://www.xinhuanet.com//english/2017-06/11/c_136357197.htm", "2017-06-11"),
+        ("https://example.gob.es/Noticias/Noticia-2015-04-29-Nota-tecnica.html?idioma=gl", "2015-04-29"),
+        ("https://example.org/news?date=2019-05-01", "2019-05-01"),
+        # an archive's stamp has no separators; the archived page's own address dates it
+        (
+            "https://webarchive.example.edu/eot2008/20090509214908/http://usaid.gov/press/2008-05-11.html",
+            "2008-05-11",
+        ),
+        ("https://example.org/2019/02/30/2019/03/01/", "2019-03-01"),  # no 30 February: the next date
+    ],
+)
+def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected):
+    assert address_date(url) == PartialDate.parse(expected)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://kun.uz/en/news/1234567",
+        "https://example.org/2019/13/01/",
+        "https://example.org/item/20190501",
+        "",
+    ],
+)
+def test_an_address_without_a_date_dates_nothing(url):
+    assert address_date(url) is None
+
+
+def test_the_site_is_the_host_without_www_and_a_broken_address_is_no_site():
+    assert site_of("https://www.Capitalfm.co.ke/news/") == "capitalfm.co.ke"
+    assert site_of("https://en.trend.az/business/1") == "en.trend.az"  # a language's site is a site
+    assert site_of("http://[broken") == site_of("") == ""
+
+
+def _seed(number: int, url: str, publisher: str) -> Seed:
+    return Seed(id=f"seed-{number}", path="", body="", title="T", url=url, publisher=publisher)
+
+
+def test_a_site_is_known_by_name_only_when_every_seed_from_it_agrees():
+    known = known_publishers(
+        [
+            _seed(1, "https://en.trend.az/a", "Trend News Agency"),
+            _seed(2, "https://en.trend.az/b", "Trend News Agency"),
+            _seed(3, "https://docslib.org/a", "Astana Civil Service Hub"),  # a host of many houses' papers
+            _seed(4, "https://docslib.org/b", "OECD"),
+            _seed(5, "", "No address"),
+        ]
+    )
+    assert known == {"en.trend.az": "Trend News Agency"}
+
+
+STAMPED = "Centre opens in Osh\n\nPublished: 17 April 2023\n\nThe ministry opened a centre in Osh.\n"
+UNDATED = "Centre opens in Osh\n\nThe ministry opened a centre in Osh yesterday, Kabar reports.\n"
+
+
+def test_the_address_dates_a_page_whose_text_does_not():
+    extraction = extract_text(UNDATED, url="https://kabar.kg/news/2023/04/18/centre-opens")
+    assert extraction.published == PartialDate(2023, 4, 18)
+    assert [event.date for event in extraction.events] == [PartialDate(2023, 4, 17)]  # its "yesterday"
+
+
+def test_a_more_precise_date_in_the_text_beats_the_address_month_and_a_given_date_beats_both():
+    url = "https://kabar.kg/2023/04/centre-opens"
+    assert extract_text(STAMPED, url=url).published == PartialDate(2023, 4, 17)
+    assert extract_text(UNDATED, url=url).published == PartialDate(2023, 4)
+    assert extract_text(STAMPED, PartialDate(2023, 5), url=url).published == PartialDate(2023, 5)
+
+
+def test_the_publisher_is_the_corpus_name_for_the_site_else_the_text_else_the_site():
+    url = "https://kabar.kg/news/centre-opens"
+    known = {"kabar.kg": "Kabar National News Agency"}
+    assert extract_text(UNDATED, url=url, publishers=known).publisher == "Kabar National News Agency"
+    assert extract_text(UNDATED, url=url).publisher == "Kabar"  # ", Kabar reports."
+    assert extract_text(STAMPED, url=url).publisher == "kabar.kg"
+    assert extract_text(STAMPED).publisher == ""
