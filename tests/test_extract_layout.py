@@ -52,6 +52,28 @@ def test_the_datelines_day_is_the_news_day_of_an_undated_lead():
     assert [event.date.iso for event in extract_text(text, PartialDate(2015, 10, 6)).events] == ["2015-10-05"]
 
 
+def test_a_dated_dateline_below_subtitles_opens_the_first_paragraph_that_reads_as_text():
+    text = (
+        "Digital government advances\n\n"
+        # a subtitle too long for a header line, with no full stop
+        "Countries and regions worldwide have accelerated their commitment to digital government despite "
+        "the compounding crises of recent years\n\n"
+        "17 September 2024 – The survey finds that countries moved services online. It ranks 193 of them.\n"
+    )
+    layout = parse_layout(text)
+    assert layout.dateline == "17 September 2024 – "
+    assert [sentence.text for sentence in layout.body[1:]] == [
+        "The survey finds that countries moved services online.",
+        "It ranks 193 of them.",
+    ]
+    assert extract_text(text).published == PartialDate(2024, 9, 17)
+    # once the text has begun, a date opening a later paragraph is the text's, not a dateline
+    later = (
+        "Digital government advances\n\nThe survey is out.\n\n17 September 2024 – The survey was launched.\n"
+    )
+    assert parse_layout(later).dateline == "" and extract_text(later).published is None
+
+
 def test_captions_comments_and_first_published_lines_are_not_events():
     text = (
         "Notes from a new hall\n\nPosted 05/11/2017 by A. Writer\n\n"

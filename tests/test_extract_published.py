@@ -146,3 +146,28 @@ def test_a_sites_date_of_the_day_loses_to_the_articles_stamp(day_line, stamp):
 def test_a_sites_date_of_the_day_alone_still_dates_the_page():
     text = "Thursday, December 17, 2015\nHall opens in Osh\n\nThe ministry opened a hall in Osh.\n"
     assert extract_text(text).published == PartialDate(2015, 12, 17)
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        (
+            "The agency hosts guests often. Today, 25 October 2021, a delegation from Uzbekistan visited it.",
+            "2021-10-25",
+        ),
+        (
+            "Сьогодні, 24 грудня 2021 року, заступниця голови області провела нараду щодо центрів Дія.",
+            "2021-12-24",
+        ),
+        ("Hoy, 3 de mayo de 2019, el ministro inauguró el centro de atención ciudadana.", "2019-05-03"),
+    ],
+)
+def test_the_day_a_lead_names_right_after_its_today_is_the_publication_date(lead, day):
+    assert extract_text(f"Centres open\n\n{lead}\n").published == PartialDate.parse(day)
+
+
+def test_a_today_before_another_date_or_under_a_stamp_does_not_date_the_article():
+    past = "Centres open\n\nToday the centre that opened on 3 May 2019 serves 2,000 people a day.\n"
+    assert extract_text(past).published is None
+    stamped = "Centres open\n\nPublished: 17 April 2023\n\nToday, 18 April 2023, the centre opened.\n"
+    assert extract_text(stamped).published == PartialDate(2023, 4, 17)

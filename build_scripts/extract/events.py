@@ -22,7 +22,7 @@ from build_scripts.extract.dates import (
     written_dates,
 )
 from build_scripts.extract.layout import Layout, Sentence, find_publisher, parse_layout
-from build_scripts.extract.published import has_date, publication_date
+from build_scripts.extract.published import day_called_today, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
 # "(Photo: GovTech, 2021)" inside a sentence: its date dates the picture
@@ -174,8 +174,10 @@ def extract_text(
     """What the text says, dated against `published` when given; the page's address `url`, when given,
     may date it and name its site, by the names `publishers` (site to publisher) the corpus gives."""
     layout = parse_layout(text)
-    reference = published or _more_precise(
-        address_date(url), publication_date([layout.dateline_date, *layout.header, *layout.trailer])
+    reference = published or _most_precise(
+        address_date(url),
+        publication_date([layout.dateline_date, *layout.header, *layout.trailer]),
+        day_called_today([sentence.text for sentence in layout.lead]),
     )
     countries_of = _countries_lookup(text)
     read = _read_sentences(layout, reference, countries_of)
@@ -190,11 +192,11 @@ def extract_text(
     )
 
 
-def _more_precise(by_address: PartialDate | None, by_text: PartialDate | None) -> PartialDate | None:
-    """The address's date unless the text's is more precise ("/2015/06/" against "Jun 27, 2015")."""
-    if by_address is None or (by_text is not None and len(by_text.iso) > len(by_address.iso)):
-        return by_text
-    return by_address
+def _most_precise(*dates: PartialDate | None) -> PartialDate | None:
+    """The most precise of the dates, the first of those equally precise: the address's "/2015/06/"
+    gives way to a stamp's "Jun 27, 2015", and a stamp's day to none."""
+    given = [date for date in dates if date is not None]
+    return max(given, key=lambda date: len(date.iso), default=None)
 
 
 def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:

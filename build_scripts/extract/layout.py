@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
+from build_scripts.extract.dates import written_dates
 from build_scripts.extract.published import META_PREFIX, has_date, is_date_stamp
 from build_scripts.extract.relative import foreign_month_pattern
 
@@ -30,6 +31,7 @@ _FURNITURE = re.compile(
 _ABOUT_HEADING = re.compile(r"^\s*About\s+[A-Za-z-]*[A-Z][^.!?:]{0,40}(?::|$)")  # "About Kiosentrix:" too
 # A short dated line among the first lines, before the text begins, is a dateline ("Dubai, 14 February 2023")
 _TOP_LINES = 8
+_LEAD_SENTENCES = 3
 # Lines inside the body that credit rather than tell: "[Photo: ..., taken 03/11/2017]", "First published ..."
 _CREDIT_LINE = re.compile(
     r"^\s*[\[(]?\s*(?:photo|picture|image|video|caption|photo\s+caption|credit|foto|legenda|leyenda|"
@@ -71,10 +73,15 @@ class Layout:
     header: list[str]  # datelines and bylines, title excluded
     body: list[Sentence]
     trailer: list[str]
-    dateline: str  # an inline dateline ("BAKU, 29 December 2012 – ") opening the first paragraph
+    dateline: str  # an inline dateline ("BAKU, 29 December 2012 – ") opening the text
     dateline_date: str
     dateline_agency: str
     boilerplate: list[str]  # an "About the company" block: it names countries, but dates no events
+
+    @property
+    def lead(self) -> list[Sentence]:
+        """The text's first sentences, where a wire names itself and the article its day."""
+        return self.body[:_LEAD_SENTENCES]
 
 
 def _words(line: str) -> int:
@@ -163,13 +170,13 @@ def parse_layout(text: str) -> Layout:
     paragraphs = [(start, line) for start, line in text_lines if not _is_credit(line)]
     credits = [line for _, line in text_lines if _is_credit(line)]
     about = next((i for i, (_, line) in enumerate(paragraphs) if _ABOUT_HEADING.match(line)), len(paragraphs))
-    dateline_length, dateline_date, agency = _opening_dateline(paragraphs[:about])
+    opened, dateline_length, dateline_date, agency = _opening_dateline(paragraphs[:about])
     return Layout(
         title=title or (paragraphs[0][1] if paragraphs else ""),
         header=header,
-        body=_body(paragraphs[:about], dateline_length),
+        body=_body(paragraphs[:about], opened, dateline_length),
         trailer=credits + trailer + late_stamps,
-        dateline=paragraphs[0][1][:dateline_length] if dateline_length else "",
+        dateline=paragraphs[opened][1][:dateline_length] if dateline_length else "",
         dateline_date=dateline_date,
         dateline_agency=agency,
         boilerplate=[line for _, line in paragraphs[about:]],
@@ -254,20 +261,28 @@ def _split_title(header: list[str]) -> tuple[str, list[str]]:
     return "", header
 
 
-def _opening_dateline(paragraphs: list[_Line]) -> tuple[int, str, str]:
-    """The inline dateline opening the first paragraph ("BAKU, 29 December 2012 – "): its length,
-    date and agency; a bullet opens no dateline."""
-    if not paragraphs or _BULLET.match(paragraphs[0][1]):
-        return 0, "", ""
-    return _inline_dateline(paragraphs[0][1])
+def _opening_dateline(paragraphs: list[_Line]) -> tuple[int, int, str, str]:
+    """The inline dateline opening the text ("BAKU, 29 December 2012 – "): the paragraph it opens, its
+    length, date and agency. It opens the first paragraph, or, below a headline and subtitles that end
+    in no full stop, the first that reads as text, if it gives a day there ("17 September 2024 – ..."
+    under a press release's subtitles); a bullet opens no dateline."""
+    for number, (_, line) in enumerate(paragraphs[:_TOP_LINES]):
+        if _BULLET.match(line):
+            break
+        length, date, agency = _inline_dateline(line)
+        if length and (number == 0 or any(day.precision == "day" for day in written_dates(date, None))):
+            return number, length, date, agency
+        if _TERMINAL.search(line):
+            break
+    return 0, 0, "", ""
 
 
-def _body(paragraphs: list[_Line], dateline_length: int) -> list[Sentence]:
+def _body(paragraphs: list[_Line], dateline_at: int, dateline_length: int) -> list[Sentence]:
     """The sentences of the text, each with its paragraph and the section heading above it."""
     body: list[Sentence] = []
     section = ""
     for number, (start, line) in enumerate(paragraphs):
-        skip = _text_start(line, dateline_length if number == 0 else 0)
+        skip = _text_start(line, dateline_length if number == dateline_at else 0)
         sentences = _split_sentences(line[skip:], start + skip)
         if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
             section = sentences[0].text
@@ -302,7 +317,6 @@ _SITE_STAMP = re.compile(
 )
 # A site's name alone on a header line or as the page's title: "News.Az"
 _SITE_NAME = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*$")
-_LEAD_SENTENCES = 3
 
 
 def find_publisher(layout: Layout) -> str:
@@ -323,7 +337,7 @@ def _header_or_lead_house(layout: Layout) -> str:
             return site[site.lastgroup]  # "who" or "name", whichever signed
         if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
             return byline["who"].strip(" .")
-    for sentence in layout.body[:_LEAD_SENTENCES]:
+    for sentence in layout.lead:
         if reported := _REPORTS.search(sentence.text):
             return (reported["who"] or reported["source"]).strip()
     return ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from build_scripts.extract.dates import MONTH, find_dates, without_dates, written_dates
-from build_scripts.extract.relative import foreign_weekday_pattern
+from build_scripts.extract.relative import foreign_weekday_pattern, today_pattern
 from build_scripts.model import PartialDate
 
 META_PREFIX = re.compile(
@@ -86,6 +86,20 @@ def _stamp_rank(line: str) -> int:
 
 def _precision(date: PartialDate) -> int:
     return len(date.iso)
+
+
+# "Today, 25 October 2021, a delegation ...", "Сьогодні, 24 грудня 2021 року, ...": the lead names its day
+_TODAY_THEN_DATE = re.compile(rf"{today_pattern()}\s*[,(–—-]?\s*(?:(?i:on|the)\s+)?")
+
+
+def day_called_today(lead: list[str]) -> PartialDate | None:
+    """The full date a lead sentence gives right after its "today": the day the article was written."""
+    for sentence in lead:
+        for today in _TODAY_THEN_DATE.finditer(sentence):
+            after = find_dates(sentence[today.end() :], None)
+            if after and after[0].start == 0 and after[0].date and after[0].date.precision == "day":
+                return after[0].date
+    return None
 
 
 def publication_date(candidates: list[str]) -> PartialDate | None:

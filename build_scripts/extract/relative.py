@@ -47,6 +47,12 @@ def foreign_relative_pattern() -> str:
     return rf"(?<!\w)(?i:{_alternation(_FOREIGN_RELATIVE)})(?!\w)"
 
 
+def today_pattern() -> str:
+    """A regex for "today" in the languages the word lists know ("today", "сьогодні", "hoy")."""
+    words = ["today", *(word for word, meaning in _FOREIGN_RELATIVE.items() if meaning == "today")]
+    return rf"(?<!\w)(?i:{_alternation(words)})(?!\w)"
+
+
 def foreign_year_pattern() -> str:
     """A regex for the words after a month that name its year relatively: "julho deste ano"."""
     years = [word for word, meaning in _FOREIGN_RELATIVE.items() if meaning.endswith(" year")]
