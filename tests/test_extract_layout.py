@@ -192,6 +192,18 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
             "Halls\n\nThe halls opened in the city.\n\n© Bureau for Reporting\n\nThey serve many people.\n",
             "Bureau for Reporting",
         ),
+        # a site that says it reports, by its address, in any language; its address alone on a line
+        (
+            "Pilot\n\nРегистрация переходит в электронный формат, сообщает Lada.kz со ссылкой на Uchet.kz.\n",
+            "Lada.kz",
+        ),
+        ("ASAN\n\n1news.az xəbər verir ki, mərasimdə ASAN mərkəzi açıldı.\n", "1news.az"),
+        ("Websites\nwww.informasiya.org\n\nThe monitoring covered 50 state bodies.\n", "informasiya.org"),
+        # the site signing at the foot, over the wire its lead cites
+        ("Decree\n\nThe president signed a decree, APA reports.\n\nNews.Az\n", "News.Az"),
+        # a portal the text speaks of, and a picture's file, are no publisher
+        ("Portal\n\nCitizens can get documents through egov.kz in the centres.\n", ""),
+        ("Survey\n\n180723_egovt_in.jpg\n\nKorea tops the survey, reports show.\n", ""),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):

@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 
+from build_scripts.extract import word_lists
 from build_scripts.extract.dates import written_dates
 from build_scripts.extract.published import META_PREFIX, has_date, is_date_stamp
 from build_scripts.extract.relative import foreign_month_pattern
@@ -315,8 +316,20 @@ _CAPITAL_AGENCY = re.compile(
 _SITE_STAMP = re.compile(
     r"^\s*(?:(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*[,|–-]|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+\d{1,2}:\d\d\b)"
 )
-# A site's name alone on a header line or as the page's title: "News.Az"
-_SITE_NAME = re.compile(r"^\s*(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*$")
+# A site's address as its name: "News.Az", "1news.az", "www.informasiya.org", "astana2050.kz"; not a
+# file's name ("180723_egovt_in.jpg")
+_SITE = (
+    r"(?<![\w@/.-])(?:www\.)?(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*"
+    r"\.(?!(?i:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|html?|php|aspx?|zip|mp[34])\b)[^\W\d_]{2,4})(?![\w.-]|\.\w)"
+)
+_SITE_NAME = re.compile(rf"^\s*{_SITE}\s*$")  # alone on a line of the header, title or trailer
+_REPORTING_WORDS = "|".join(
+    re.escape(word) for word in sorted(word_lists.names()["reporting_words"], key=len, reverse=True)
+)
+_REPORTS_BEFORE = re.compile(rf"(?<!\w)(?i:{_REPORTING_WORDS})\s*$")  # "сообщает Lada.kz"
+# "1news.az xəbər verir", "yenicag.az-a bildirilib": a case ending may join the address
+_REPORTS_AFTER = re.compile(rf"^(?:-\w{{1,3}})?[\s,–-]*(?i:{_REPORTING_WORDS})(?!\w)")
+_SITE_IN_TEXT = re.compile(_SITE)
 
 
 def find_publisher(layout: Layout) -> str:
@@ -333,13 +346,26 @@ def _header_or_lead_house(layout: Layout) -> str:
     if capitals := _CAPITAL_AGENCY.match(layout.dateline + opening):
         return capitals["who"]
     for line in [layout.title, *layout.header]:
-        if ((site := _SITE_STAMP.match(line)) and has_date(line)) or (site := _SITE_NAME.match(line)):
+        if (site := _SITE_STAMP.match(line)) and has_date(line):
             return site[site.lastgroup]  # "who" or "name", whichever signed
+        if site := _SITE_NAME.match(line):
+            return site["site"]
         if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
             return byline["who"].strip(" .")
     for sentence in layout.lead:
         if reported := _REPORTS.search(sentence.text):
             return (reported["who"] or reported["source"]).strip()
+        if site := _reporting_site(sentence.text):
+            return site
+    return ""
+
+
+def _reporting_site(sentence: str) -> str:
+    """A site that says it reports, by its address: "сообщает Lada.kz", "1news.az xəbər verir ki"; not
+    a portal the text speaks of ("via egov.kz")."""
+    for site in _SITE_IN_TEXT.finditer(sentence):
+        if _REPORTS_BEFORE.search(sentence[: site.start()]) or _REPORTS_AFTER.match(sentence[site.end() :]):
+            return site["site"]
     return ""
 
 
@@ -347,6 +373,9 @@ def _trailer_source(layout: Layout) -> str:
     for line in layout.header + layout.trailer:
         if match := _SOURCE_LINE.match(line):
             return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
+    for line in layout.trailer:  # a site's address alone at the foot: the page signs with it ("News.Az")
+        if site := _SITE_NAME.match(line):
+            return site["site"]
     # a copyright names the house wherever it stands: at the foot, in the title or header, or on a
     # line of its own in the text ("© CABAR - Central Asian Bureau for Analytical Reporting")
     notices = [sentence.text for sentence in layout.body if sentence.text.startswith("©")]
