@@ -26,6 +26,11 @@ from build_scripts.model import PartialDate, Seed
             "2008-05-11",
         ),
         ("https://example.org/2019/02/30/2019/03/01/", "2019-03-01"),  # no 30 February: the next date
+        # a month or day in one digit, the day first, the month by name
+        ("https://www.dnoticias.pt/2021/4/16/258039-aniversario-da-loja-do-cidadao/", "2021-04-16"),
+        ("https://uza.uz/react/posts/quality-of-public-services-improves--28-06-2018", "2018-06-28"),
+        ("https://www.usaid.gov/press-releases/sep-07-2023-usaid-ukraine-and-estonia", "2023-09-07"),
+        ("https://messenger.com.ge/issues/3090_april_8_2014/3090_tatia.html", "2014-04-08"),
     ],
 )
 def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected):
@@ -92,3 +97,10 @@ def test_the_publisher_is_the_corpus_name_for_the_site_else_the_text_else_the_si
     assert extract_text(UNDATED, url=url).publisher == "Kabar"  # ", Kabar reports."
     assert extract_text(STAMPED, url=url).publisher == "kabar.kg"
     assert extract_text(STAMPED).publisher == ""
+
+
+def test_a_sites_placeholder_for_a_lost_date_dates_nothing_and_the_address_dates_the_page():
+    text = "Quality of public services improves\n\n06:00 / 1970-01-01\n\nThe agency opened 33 centres.\n"
+    assert extract_text(text).published is None  # the day of a time stamp of zero
+    url = "https://uza.uz/posts/quality-of-public-services-improves--28-06-2018"
+    assert extract_text(text, url=url).published == PartialDate(2018, 6, 28)

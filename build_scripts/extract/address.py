@@ -4,6 +4,7 @@ already give ("en.trend.az" is "Trend News Agency" in every seed from it)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -11,10 +12,16 @@ from urllib.parse import urlsplit
 
 from build_scripts.model import PartialDate, Seed
 
-# A year, a month and maybe a day, each after a slash or a dash: not "20090509214908" (an archive's
+_MONTH_NAMES = "|".join(name.casefold() for name in calendar.month_abbr if name) + "|sept"
+# A year, a month and maybe a day, each after a slash, dash or underscore ("/2021/4/16/"), or a day, a
+# month and a year ("--28-06-2018", "sep-07-2023", "april_8_2014"); not "20090509214908" (an archive's
 # stamp, with no separator) nor "/2015/06/420162" past its month
 _PATH_DATE = re.compile(
-    r"(?<![\d])(?P<year>(?:19|20)\d\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-](?P<day>[0-3]\d))?(?![\d])"
+    rf"""(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<month>0?[1-9]|1[0-2])(?:[/_-](?P<day>[0-3]?\d))?(?![\d])
+    | (?<![\d])(?P<dmy_day>[0-3]?\d)[/_.-](?P<dmy_month>0?[1-9]|1[0-2])[/_.-](?P<dmy_year>(?:19|20)\d\d)(?![\d])
+    | (?<![^\W\d_])(?P<named_month>{_MONTH_NAMES})[a-z]*[_-](?P<named_day>[0-3]?\d)[_-](?P<named_year>(?:19|20)\d\d)(?![\d])
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 # A host's prefixes that name no site of their own: "www.", "www2.", "m.", "amp."
 _PLAIN_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
@@ -36,11 +43,27 @@ def address_date(url: str) -> PartialDate | None:
     except ValueError:
         return None
     for match in _PATH_DATE.finditer(f"{parts.path}?{parts.query}"):
+        year, month, day = (
+            match.group("year", "month", "day")
+            if match["year"]
+            else match.group("dmy_year", "dmy_month", "dmy_day")
+            if match["dmy_year"]
+            else (match["named_year"], _month_number(match["named_month"]), match["named_day"])
+        )
+        written = f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
         try:
-            return PartialDate.parse("-".join(part for part in match.group("year", "month", "day") if part))
+            return PartialDate.parse(written)
         except ValueError:  # "2019/02/30": no such day
             continue
     return None
+
+
+def _month_number(name: str) -> int:
+    return (
+        9
+        if name.casefold() == "sept"
+        else [abbr.casefold() for abbr in calendar.month_abbr].index(name.casefold())
+    )
 
 
 def known_publishers(seeds: Iterable[Seed]) -> dict[str, str]:

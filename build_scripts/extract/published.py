@@ -26,6 +26,8 @@ _PUBLISHED_LABEL = re.compile(r"^\W*(?:published|posted|announced|issued|first\s
 _UPDATED_LABEL = re.compile(
     r"^\W*(?:(?:this\s+page\s+was\s+)?last\s+)?(?:updated|edited|modified|reviewed)\b", re.IGNORECASE
 )
+# The day a site prints for a time stamp of zero, its placeholder for a date it lost ("06:00 / 1970-01-01")
+_UNIX_EPOCH = PartialDate(1970, 1, 1)
 _DAY_AND_MONTH = re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH}")
 
 
@@ -102,16 +104,20 @@ def day_called_today(lead: list[str]) -> PartialDate | None:
     return None
 
 
+def _stamped_dates(line: str, reference: PartialDate | None) -> list[PartialDate]:
+    return [date for date in written_dates(line, reference) if date != _UNIX_EPOCH]
+
+
 def publication_date(candidates: list[str]) -> PartialDate | None:
     """The most precise date of the candidate lines (dateline, header, top lines, stamps, trailer);
     "Sept. 14" takes a year found elsewhere ("2024-02-07T11:42:05Z")."""
     dated = [line for line in candidates if has_date(line)]
-    years = [date.year for line in dated for date in written_dates(line, None)]
+    years = [date.year for line in dated for date in _stamped_dates(line, None)]
     best: tuple[int, int, int, PartialDate] | None = None
     for order, line in enumerate(dated):
-        found = written_dates(line, None)
+        found = _stamped_dates(line, None)
         if not found and years:  # "Sept. 14" with the year of "ATA, 2017"
-            found = written_dates(line, PartialDate(years[0], 12, 31))[:1]
+            found = _stamped_dates(line, PartialDate(years[0], 12, 31))[:1]
         if not found:
             continue
         date = max(found, key=_precision)
