@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from build_scripts.build_model import build_timeline
 from build_scripts.environment import ROOT
 from build_scripts.model import PartialDate, Problem, SeedProblems, one_line, slugify
 from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
-from build_scripts.schema import HTTP_URL, SEED_FIELDS
+from build_scripts.schema import HTTP_URL, SEED_FIELDS, Report
 from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
 from build_scripts.validate import display_path, validate_paths
 
@@ -133,7 +135,14 @@ def new_command(
 
 
 def url_problem(url: str | None) -> str | None:
-    if url is None or (HTTP_URL.fullmatch(url) and len(url) <= SEED_FIELDS["url"].max_length):
+    """Why `--url` cannot be the seed's `url`, or None. The schema's own rule for `url` checks it as
+    `validate` reads it from the front matter `new` writes, so that a control character, markup or an
+    undecodable byte stops the command here rather than in a seed that fails validation; the rule
+    folds white space, so the address as given must hold none (not even a trailing U+0085)."""
+    if url is None:
+        return None
+    field, written = SEED_FIELDS["url"], yaml.compose(yaml.safe_dump(url))
+    if len(url) <= field.max_length and HTTP_URL.fullmatch(url) and field.convert(written, "url", Report("")):
         return None
     return (
         f"--url {one_line(url[:120])!r} is not a page's address: give the one in the browser's address "

@@ -5,6 +5,7 @@ import io
 import json
 import re
 
+import pytest
 import yaml
 
 from build_scripts.commands import new_command
@@ -304,3 +305,27 @@ def test_cli_takes_the_page_address_and_refuses_one_that_is_not_a_web_address(tm
             "error: --url 'www.example.kg/centre' is not a page's address: give the one in the browser's "
             "address bar, starting with http:// or https://\n"
         )
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        ("https://example.kg/" + "a" * 1982, False),  # 2,001 characters: the schema keeps a url to 2,000
+        ("https://example.kg/\x1b[31m", False),  # a control character
+        ("https://example.kg/<script>", False),  # markup
+        ("https://example.kg/\udcff", False),  # a byte of the command line that is not UTF-8
+        ("https://example.kg/\x85", False),  # white space, which the schema would fold away
+        ("https://example.kg/" + "a" * 1981, True),  # 2,000 characters
+        ("http://[::1]:8080/'a'#b:c", True),  # quotes, a colon and a hash stay the address in YAML
+        ("https://bücher.example/?q=é", True),
+    ],
+)
+def test_new_writes_only_an_address_its_seed_passes_validation_with(tmp_path, url, written):
+    """`new` checks --url by the schema's rule for `url`, so it never writes a seed that fails on it."""
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    article = tmp_path / "article.txt"
+    article.write_text("Centre opens in Osh\n\nThe ministry opened a centre in Osh.\n", encoding="utf-8")
+    assert new_command(article, "centre", seeds_dir=seeds_dir, url=url) == (0 if written else 2)
+    seeds, problems = validate_paths(list(seeds_dir.iterdir()))
+    assert problems == [] and [seed.url for seed in seeds] == ([url] if written else [])
