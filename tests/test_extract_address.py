@@ -43,6 +43,7 @@ def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected)
         "https://kun.uz/en/news/1234567",
         "https://example.org/2019/13/01/",
         "https://example.org/item/20190501",
+        "https://example.org/page#2019-05-01",  # a fragment is a place on the page, not its address
         "",
     ],
 )
@@ -74,10 +75,14 @@ def test_a_site_is_known_by_name_only_when_every_seed_from_it_agrees():
 
 
 STAMPED = "Centre opens in Osh\n\nPublished: 17 April 2023\n\nThe ministry opened a centre in Osh.\n"
+MONTHED = "Centre opens in Osh\n\nPublished: April 2023\n\nThe ministry opened a centre in Osh.\n"
 UNDATED = "Centre opens in Osh\n\nThe ministry opened a centre in Osh yesterday, Kabar reports.\n"
 
 
-def test_the_address_dates_a_page_whose_text_does_not():
+def test_the_address_dates_a_page_whose_text_does_not_or_does_less_precisely():
+    assert extract_text(MONTHED, url="https://kabar.kg/2023/04/18/centre").published == PartialDate(
+        2023, 4, 18
+    )
     extraction = extract_text(UNDATED, url="https://kabar.kg/news/2023/04/18/centre-opens")
     assert extraction.published == PartialDate(2023, 4, 18)
     assert [event.date for event in extraction.events] == [PartialDate(2023, 4, 17)]  # its "yesterday"

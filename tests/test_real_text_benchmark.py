@@ -31,7 +31,8 @@ def test_the_split_freezes_every_fifth_seed_and_scores_both(tmp_path):
 
 
 def test_with_the_address_a_seed_is_named_by_the_other_seeds_never_by_its_own(tmp_path):
-    """Four seeds from ifg.cc name it The Astana Times; the test seed alone is from unique.example."""
+    """Three tuning seeds from ifg.cc name it The Astana Times; the fourth and the test seed are each
+    alone on their sites."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     reprint = re.sub(r"- id: [^\n]*\n\s*", "- ", founding_seeds()[1].read_text(encoding="utf-8"))
@@ -41,8 +42,9 @@ def test_with_the_address_a_seed_is_named_by_the_other_seeds_never_by_its_own(tm
         "url: http://ifg.cc/", "url: https://unique.example/"
     )
     (seeds / "copy-4.txt").write_text(unique, encoding="utf-8")
-    tallies = real_text.evaluate(seeds)
-    assert (tallies["tuning"].publisher_by_address, tallies["test"].publisher_by_address) == (4, 0)
+    (seeds / "copy-0.txt").write_text(unique.replace("unique.example", "lonely.example"), encoding="utf-8")
+    tallies = real_text.evaluate(seeds)  # copy-0, tuning but alone on its site, is not named by itself
+    assert (tallies["tuning"].publisher_by_address, tallies["test"].publisher_by_address) == (3, 0)
     assert tallies["tuning"].published_by_address == 4  # the text dates them; ifg.cc's address does not
 
 
