@@ -226,13 +226,13 @@ def evaluate(seeds_dir: Path = ROOT / "seeds") -> dict[str, RealTally]:
     seeds, truth = curated_seeds(seeds_dir)
     tallies = {"test": RealTally(), "tuning": RealTally()}
     ordered = sorted(seeds, key=lambda seed: seed.id)
-    tuning = [seed for position, seed in enumerate(ordered) if position % TEST_EVERY != TEST_EVERY - 1]
-    tuning_publishers = known_publishers(tuning)
+    tested = {seed.id for position, seed in enumerate(ordered) if position % TEST_EVERY == TEST_EVERY - 1}
+    tuning = [seed for seed in ordered if seed.id not in tested]
     for seed in ordered:
-        if seed in tuning:  # the names the other tuning seeds give
-            score_seed(seed, truth[seed.id], tallies["tuning"], known_publishers(set(tuning) - {seed}))
-        else:  # a test seed knows the tuning seeds' names alone
-            score_seed(seed, truth[seed.id], tallies["test"], tuning_publishers)
+        # a test seed knows the tuning seeds' names alone, a tuning seed those of the other tuning seeds
+        others = tuning if seed.id in tested else [other for other in tuning if other.id != seed.id]
+        split = "test" if seed.id in tested else "tuning"
+        score_seed(seed, truth[seed.id], tallies[split], known_publishers(others))
     return tallies
 
 

@@ -143,7 +143,7 @@ def run(arguments: argparse.Namespace) -> int:
         return commands.generate_command(arguments.folder)
     if arguments.command == "check-urls":
         return commands.check_urls_command(arguments.old_sitemap, arguments.new_site)
-    return commands.extract_command(arguments.file, arguments.published, arguments.format, arguments.url)
+    return commands.extract_command(arguments.file, arguments.published, arguments.format, url=arguments.url)
 
 
 def address_problem(host: str, port: int) -> str | None:

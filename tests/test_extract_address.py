@@ -55,6 +55,8 @@ def test_the_site_is_the_host_without_www_and_a_broken_address_is_no_site():
     assert site_of("https://www.Capitalfm.co.ke/news/") == "capitalfm.co.ke"
     assert site_of("https://en.trend.az/business/1") == "en.trend.az"  # a language's site is a site
     assert site_of("http://[broken") == site_of("") == ""
+    assert site_of("http://[::1]:8080/news") == site_of("http://10.0.0.1/news") == ""  # no site's name
+    assert site_of("https://example.kg\\@evil.example/news") == "example.kg"  # as a browser reads it
 
 
 def _seed(number: int, url: str, publisher: str) -> Seed:
@@ -95,13 +97,20 @@ def test_a_more_precise_date_in_the_text_beats_the_address_month_and_a_given_dat
     assert extract_text(STAMPED, PartialDate(2023, 5), url=url).published == PartialDate(2023, 5)
 
 
-def test_the_publisher_is_the_corpus_name_for_the_site_else_the_text_else_the_site():
+def test_the_publisher_is_the_texts_else_the_corpus_name_for_the_site_else_the_site():
     url = "https://kabar.kg/news/centre-opens"
     known = {"kabar.kg": "Kabar National News Agency"}
-    assert extract_text(UNDATED, url=url, publishers=known).publisher == "Kabar National News Agency"
-    assert extract_text(UNDATED, url=url).publisher == "Kabar"  # ", Kabar reports."
+    assert extract_text(UNDATED, url=url, publishers=known).publisher == "Kabar"  # ", Kabar reports."
+    assert extract_text(STAMPED, url=url, publishers=known).publisher == "Kabar National News Agency"
     assert extract_text(STAMPED, url=url).publisher == "kabar.kg"
     assert extract_text(STAMPED).publisher == ""
+
+
+def test_a_day_in_the_address_and_another_in_the_text_give_the_address_day():
+    # a site writes the day it made the page into its address; a stamp may be a later edit's
+    assert extract_text(STAMPED, url="https://kabar.kg/2023/04/18/centre").published == PartialDate(
+        2023, 4, 18
+    )
 
 
 def test_a_sites_placeholder_for_a_lost_date_dates_nothing_and_the_address_dates_the_page():

@@ -36,6 +36,8 @@ def test_with_the_address_a_seed_is_named_by_the_other_seeds_never_by_its_own(tm
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     reprint = re.sub(r"- id: [^\n]*\n\s*", "- ", founding_seeds()[1].read_text(encoding="utf-8"))
+    # the text names no house, so that the names come from the address alone; its date stays
+    reprint = reprint.replace("\nQuelle/Source: The stana Time, 05.01.2018", "\n05.01.2018")
     for number in range(4):
         (seeds / f"copy-{number}.txt").write_text(reprint, encoding="utf-8")
     unique = reprint.replace("publisher: The Astana Times", "publisher: Unique House").replace(

@@ -1,10 +1,11 @@
 """What a page's address tells beside its text: the date many sites write into the path
 ("/2021/03/26/", "Noticia-2015-04-29-...", "/2017/07/"), and the site, whose name the corpus may
-already give ("en.trend.az" is "Trend News Agency" in every seed from it)."""
+already give ("en.trend.az" is "Trend News Agency" in every seed from it) when the text names none."""
 
 from __future__ import annotations
 
 import calendar
+import ipaddress
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -28,12 +29,17 @@ _PLAIN_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
 
 
 def site_of(url: str) -> str:
-    """The host a page is on, without "www." and such ("kant.kg"); "" for no address."""
+    """The host a page is on, without "www." and such ("kant.kg"); "" for no address or a bare IP
+    address. A backslash ends the host, as browsers read it ("https://e.kg\\@x.kg/" is on e.kg)."""
     try:
-        host = urlsplit(url.strip()).hostname or ""
+        host = urlsplit(url.strip().replace("\\", "/")).hostname or ""
     except ValueError:  # "http://[" and other addresses urllib cannot split
         return ""
-    return _PLAIN_PREFIX.sub("", host.rstrip("."))
+    try:
+        ipaddress.ip_address(host)
+        return ""
+    except ValueError:
+        return _PLAIN_PREFIX.sub("", host.rstrip("."))
 
 
 def address_date(url: str) -> PartialDate | None:
@@ -77,6 +83,8 @@ def known_publishers(seeds: Iterable[Seed]) -> dict[str, str]:
 
 
 def publisher_by_address(url: str, known: Mapping[str, str], found_in_text: str) -> str:
-    """The name the corpus gives the page's site, else the one its text gives, else the site itself."""
+    """The name the text gives, else the one the corpus gives the page's site, else the site itself: the
+    text speaks of this page, the corpus of others on its site (a document host's one seed names the
+    house of that document, not of the next)."""
     site = site_of(url)
-    return known.get(site) or found_in_text or site
+    return found_in_text or known.get(site) or site
