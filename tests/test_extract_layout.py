@@ -80,6 +80,8 @@ def test_captions_comments_and_first_published_lines_are_not_events():
         "The ministry opened the hall in Rustavi in 2016.\n\n"
         "[Photo: the hall in Rustavi, taken 02/11/2017]\n\n"
         "The hall (Photo: Ministry of Justice, 2017) has twelve counters.\n\n"
+        "The minister was presented with the award in Medellin, Colombia in June 2015/FILE\n\n"
+        "Visitors queue at the hall on its first day in March 2017 / COURTESY\n\n"
         "This article was first published on 04.11.2017.\n\n"
         "2 comments\n- Nino, 05/11/2017: Great hall!\n- Giorgi, 06/11/2017: Agreed.\n"
     )

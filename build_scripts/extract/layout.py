@@ -40,6 +40,9 @@ _CREDIT_LINE = re.compile(
     r"^\s*(?:this\s+(?:article|story|post)\s+(?:was|is)\s+)?(?:first|originally)\s+published\b",
     re.IGNORECASE,
 )
+# A photo's caption signed by its source in capitals at its end: "... Economic and Social Affairs/FILE",
+# "... at the launch / COURTESY", "... in Nairobi. /AFP"
+_CAPTION_CREDIT = re.compile(r"\s?/\s?(?:FILE(?:\s+PHOTO)?|COURTESY|PHOTO|AFP|REUTERS|AP|XINHUA|PSCU)\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(?:[\w()]+/)?(?:source|quelle)\s*:\s*(?P<who>.+?)\s*$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?P<who>[^.]+)", re.IGNORECASE)
 _AGENCY = re.compile(r"\((?P<paren>[A-Za-z][\w .-]{1,30})\)|/\s*(?P<slash>[A-Za-z][\w .-]{1,30}?)\s*/")
@@ -104,7 +107,7 @@ def _is_stamp(line: str) -> bool:
 def _is_credit(line: str) -> bool:
     """A caption or credit line, or a dated source line left above a long disclaimer."""
     dated_source = _SOURCE_LINE.match(line) and has_date(line) and _words(line) <= 15
-    return bool(_CREDIT_LINE.match(line) or dated_source)
+    return bool(_CREDIT_LINE.match(line) or _CAPTION_CREDIT.search(line) or dated_source)
 
 
 def _is_top_stamp(line: str) -> bool:
