@@ -332,3 +332,23 @@ def test_a_title_drops_a_date_with_the_words_that_lead_into_it_in_any_language()
         "Foi inaugurada, em Odivelas, a primeira loja do cidadão",
         "O secretário anunciou que o Governo abriu mais lojas",
     ]
+
+
+def test_a_lists_items_speak_of_the_future_their_lead_in_speaks_of():
+    text = (
+        "Single window for investors\n\n"
+        "Mexico's agency opened the single window for investors in March. At the same conference the "
+        "official said that the next delivery dates for the operation of the window will be:\n\n"
+        "- 15 June: All procedures to start a company online\n"
+        "- 30 November: One window for every procedure and authority\n\n"
+        "He added that the milestones reached so far by the window and its partners were:\n\n"
+        "- 10 February: The first procedures went online\n\n"
+        "The agency publishes its progress every month.\n"
+    )
+    events = extract_text(text, PartialDate(2025, 4, 21)).events
+    assert [(event.date.iso, event.status, event.title) for event in events] == [
+        ("2025-03", "happened", "Mexico's agency opened the single window for investors"),
+        ("2025-06-15", "planned", "All procedures to start a company online"),
+        ("2025-11-30", "planned", "One window for every procedure and authority"),
+        ("2025-02-10", "happened", "The first procedures went online"),
+    ]

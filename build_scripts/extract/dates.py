@@ -787,11 +787,12 @@ _COUNTED_BACK = {"anniversary": ("ann_n",), "turns": ("turns_n",), "years_since"
 
 
 def find_dates(
-    sentence: str, reference: PartialDate | None, told_before: PartialDate | None = None
+    sentence: str, reference: PartialDate | None, told_before: PartialDate | None = None, lead_in: str = ""
 ) -> list[DateMention]:
     """Every date expression in the sentence, resolved; anniversaries give their origin. "The same year"
-    steps from the last date named before it, in this sentence or `told_before` in the one before."""
-    future = speaks_of_future(sentence)
+    steps from the last date named before it, in this sentence or `told_before` in the one before. A list's
+    item speaks of the future its `lead_in` speaks of ("The next dates will be:" ... "15 June: ...")."""
+    future = speaks_of_future(sentence) or (speaks_of_future(lead_in) and not _has_past_verb(sentence))
     mentions: list[DateMention] = []
     origins: list[tuple[re.Match[str], int]] = []
     relative_starts: set[int] = set()

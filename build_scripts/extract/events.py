@@ -91,6 +91,7 @@ def _event_title(sentence: str, mentions: list[DateMention]) -> str:
         text = before + text[mention.end :]
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = re.sub(r",(?:\s*,)+", ",", text)  # "inaugurada ontem, 17 de Dezembro, em" leaves one comma
+    text = text.lstrip(" ,.;:-–—")  # "15 June: The portal opens" is about what follows its date
     text = re.split(r"[;:]|,\s+(?:which|who|where|when|while|including)\b|\s[–—]\s", text)[0]
     text = text.strip(" ,.;:-–—\"“”'")
     words = text.split()
@@ -249,7 +250,7 @@ def _read_sentences(
     for sentence in layout.body:
         if sentence.paragraph != paragraph:
             paragraph, paragraph_topic, days, last_date = sentence.paragraph, (), frozenset(), None
-        mentions = find_dates(_without_credits(sentence.text), reference, last_date)
+        mentions = find_dates(_without_credits(sentence.text), reference, last_date, sentence.lead_in)
         last_date = next((m.date for m in reversed(_event_mentions(mentions))), last_date)
         section = countries_of(sentence.section) or ((main,) if main else ())
         context = _context_countries(sentence.text, section, paragraph_topic, previous)

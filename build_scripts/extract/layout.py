@@ -69,6 +69,7 @@ class Sentence:
     start: int  # offset in the article, so quotes stay verbatim
     section: str = ""  # the short heading above it ("Australia."), which may name its country
     paragraph: int = 0  # the line it stands on: a paragraph goes on about its country
+    lead_in: str = ""  # for a list's item, the sentence that opens the list ("The next dates will be:")
 
 
 @dataclass(frozen=True)
@@ -284,13 +285,19 @@ def _opening_dateline(paragraphs: list[_Line]) -> tuple[int, int, str, str]:
 def _body(paragraphs: list[_Line], dateline_at: int, dateline_length: int) -> list[Sentence]:
     """The sentences of the text, each with its paragraph and the section heading above it."""
     body: list[Sentence] = []
-    section = ""
+    section = lead_in = ""
     for number, (start, line) in enumerate(paragraphs):
         skip = _text_start(line, dateline_length if number == dateline_at else 0)
         sentences = _split_sentences(line[skip:], start + skip)
         if sentences and _is_heading(sentences[0].text):  # "Australia." alone or leading its paragraph
             section = sentences[0].text
-        body += [replace(sentence, section=section, paragraph=number) for sentence in sentences]
+        item = bool(_BULLET.match(line))
+        body += [
+            replace(sentence, section=section, paragraph=number, lead_in=lead_in if item else "")
+            for sentence in sentences
+        ]
+        if not item:  # a list's items follow the sentence that ends in a colon
+            lead_in = sentences[-1].text if sentences and sentences[-1].text.endswith(":") else ""
     return body
 
 
