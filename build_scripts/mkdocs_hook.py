@@ -23,6 +23,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -120,6 +121,18 @@ class _Build:
 def on_startup(command, dirty):
     PreviewState.serving = last_build.REMEMBER = command == "serve"
     _Build.command, _Build.dirty = command, dirty
+    if command == "serve" and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_serving)
+
+
+def _stop_serving(signum, frame):
+    """A serve stopped with SIGTERM (an editor's stop button, a test) leaves as one stopped with Ctrl-C, so
+    MkDocs removes its temporary site folder and on_shutdown the staging folder of an unfinished build."""
+    raise KeyboardInterrupt
+
+
+def on_shutdown():
+    _discard_staging()
 
 
 def on_config(config):

@@ -175,3 +175,21 @@ def test_a_theme_template_changed_while_serving_shows_after_saving(server):
     server.wait_for("Reloading browsers")
     page = server.get(ENTRY)
     assert "Edited twice" in page and "Edited while serving" not in page
+
+
+def test_a_serve_stopped_by_sigterm_leaves_no_temporary_folders(tmp_path):
+    """An editor's stop button sends SIGTERM: the site folder serve made, and the staging folder of a
+    build it stopped, go as they do after Ctrl-C, instead of piling up in the temporary folder."""
+    project = copy_project(tmp_path, founding_seeds())
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    running = Server(project, environment={"TMPDIR": str(temporary)})
+    running.wait_for("Serving on")
+    assert any(path.name.startswith("mkdocs_") for path in temporary.iterdir()), "serve's own site folder"
+    edit_seed(project, "Uzbekistan studies", "Uzbekistan learns from")
+    deadline = time.monotonic() + 60
+    while not list(temporary.glob(".mkdocs_*.building-*")):  # stopped while it rebuilds
+        assert time.monotonic() < deadline, "the rebuild never started staging"
+        time.sleep(0.01)
+    running.stop()
+    assert running.process.returncode == 0 and list(temporary.iterdir()) == []
