@@ -171,3 +171,15 @@ def test_a_today_before_another_date_or_under_a_stamp_does_not_date_the_article(
     assert extract_text(past).published is None
     stamped = "Centres open\n\nPublished: 17 April 2023\n\nToday, 18 April 2023, the centre opened.\n"
     assert extract_text(stamped).published == PartialDate(2023, 4, 17)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The minister spoke at the centre. “Until today, 1 June 2020 was our busiest day,” she said.",
+        "Today, 13 July 2012 is remembered as the birth of the agency.",
+        "The ministry set today 31 December 2021 as the last day for paper forms.",
+    ],
+)
+def test_a_date_the_clause_goes_on_with_after_today_is_another_day(lead):
+    assert extract_text(f"Centres open\n\n{lead}\n").published is None

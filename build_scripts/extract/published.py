@@ -92,14 +92,24 @@ def _precision(date: PartialDate) -> int:
 
 # "Today, 25 October 2021, a delegation ...", "Сьогодні, 24 грудня 2021 року, ...": the lead names its day
 _TODAY_THEN_DATE = re.compile(rf"{today_pattern()}\s*[,(–—-]?\s*(?:(?i:on|the)\s+)?")
+# The date set off after "today" as its apposition, its year's word ("року", "года") before the comma;
+# a date the clause goes on with is another day ("Until today, 1 June 2020 was our busiest day")
+_APPOSITION_END = re.compile(r"\s*(?:року|р\.|года|г\.)?\s*(?:[,)–—-]|$)")
 
 
 def day_called_today(lead: list[str]) -> PartialDate | None:
-    """The full date a lead sentence gives right after its "today": the day the article was written."""
+    """The full date a lead sentence sets off right after its "today": the day the article was written."""
     for sentence in lead:
         for today in _TODAY_THEN_DATE.finditer(sentence):
-            after = find_dates(sentence[today.end() :], None)
-            if after and after[0].start == 0 and after[0].date and after[0].date.precision == "day":
+            rest = sentence[today.end() :]
+            after = find_dates(rest, None)
+            if (
+                after
+                and after[0].start == 0
+                and after[0].date
+                and after[0].date.precision == "day"
+                and _APPOSITION_END.match(rest, after[0].end)
+            ):
                 return after[0].date
     return None
 
