@@ -44,6 +44,11 @@ def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected)
         "https://example.org/2019/13/01/",
         "https://example.org/item/20190501",
         "https://example.org/page#2019-05-01",  # a fragment is a place on the page, not its address
+        # a word that a month's name begins, and a page's or file's number after a year
+        "https://example.org/news/presidential-decree-5-2019",
+        "https://example.org/news/mayor-2-2019",
+        "https://example.org/news/centre-opens-in-2019-2/",
+        "https://example.org/uploads/report_2019_1.pdf",
         "",
     ],
 )

@@ -13,14 +13,23 @@ from urllib.parse import urlsplit
 
 from build_scripts.model import PartialDate, Seed
 
-_MONTH_NAMES = "|".join(name.casefold() for name in calendar.month_abbr if name) + "|sept"
+# A month by its whole name or abbreviation, not a word it begins ("decree-5-2019", "mayor-2-2019")
+_MONTH_NAMES = "|".join(
+    sorted(
+        {name.casefold() for name in [*calendar.month_name, *calendar.month_abbr, "Sept"] if name},
+        key=len,
+        reverse=True,
+    )
+)
 # A year, a month and maybe a day, each after a slash, dash or underscore ("/2021/4/16/"), or a day, a
 # month and a year ("--28-06-2018", "sep-07-2023", "april_8_2014"); not "20090509214908" (an archive's
-# stamp, with no separator) nor "/2015/06/420162" past its month
+# stamp, with no separator) nor "/2015/06/420162" past its month. A month in one digit needs its day:
+# "-2019-2/" and "report_2019_1.pdf" number a page or file
 _PATH_DATE = re.compile(
-    rf"""(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<month>0?[1-9]|1[0-2])(?:[/_-](?P<day>[0-3]?\d))?(?![\d])
+    rf"""(?<![\d])(?P<year>(?:19|20)\d\d)[/_-](?P<month>0[1-9]|1[0-2]|[1-9](?=[/_-][0-3]?\d(?!\d)))
+        (?:[/_-](?P<day>[0-3]?\d))?(?![\d])
     | (?<![\d])(?P<dmy_day>[0-3]?\d)[/_.-](?P<dmy_month>0?[1-9]|1[0-2])[/_.-](?P<dmy_year>(?:19|20)\d\d)(?![\d])
-    | (?<![^\W\d_])(?P<named_month>{_MONTH_NAMES})[a-z]*[_-](?P<named_day>[0-3]?\d)[_-](?P<named_year>(?:19|20)\d\d)(?![\d])
+    | (?<![^\W\d_])(?P<named_month>{_MONTH_NAMES})[_-](?P<named_day>[0-3]?\d)[_-](?P<named_year>(?:19|20)\d\d)(?![\d])
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -65,11 +74,8 @@ def address_date(url: str) -> PartialDate | None:
 
 
 def _month_number(name: str) -> int:
-    return (
-        9
-        if name.casefold() == "sept"
-        else [abbr.casefold() for abbr in calendar.month_abbr].index(name.casefold())
-    )
+    """The month a name or abbreviation writes ("April", "sep", "Sept"), by its first three letters."""
+    return [abbr.casefold() for abbr in calendar.month_abbr].index(name.casefold()[:3])
 
 
 def known_publishers(seeds: Iterable[Seed]) -> dict[str, str]:
