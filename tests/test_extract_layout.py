@@ -206,6 +206,16 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         # a portal the text speaks of, and a picture's file, are no publisher
         ("Portal\n\nCitizens can get documents through egov.kz in the centres.\n", ""),
         ("Survey\n\n180723_egovt_in.jpg\n\nKorea tops the survey, reports show.\n", ""),
+        # the address closing the sentence; English "reports" as a noun; a data file
+        ("Pilot\n\nРегистрация переходит в электронный формат, сообщает Lada.kz.\n", "Lada.kz"),
+        ("Portal\n\nEgov.kz reports show that most services are requested online.\n", ""),
+        ("Survey\n\nKorea tops the survey.\n\nAttachments\nstatistics.csv\n", ""),
+        # an address the foot points the reader to is not its signature, nor one above a copyright
+        ("Decree\n\nThe president signed a decree, APA reports.\n\nMore information:\nwww.egov.kz\n", "APA"),
+        (
+            "Decree\n\nThe centre opened.\n\nFollow us\nFacebook.com\n© 2021 Trend News Agency\n",
+            "Trend News Agency",
+        ),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):

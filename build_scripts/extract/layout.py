@@ -8,6 +8,7 @@ publisher and publication date; only body sentences give events.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -326,11 +327,13 @@ _CAPITAL_AGENCY = re.compile(
 _SITE_STAMP = re.compile(
     r"^\s*(?:(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,3})\s*[,|–-]|(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+\d{1,2}:\d\d\b)"
 )
-# A site's address as its name: "News.Az", "1news.az", "www.informasiya.org", "astana2050.kz"; not a
-# file's name ("180723_egovt_in.jpg")
+# A site's address as its name: "News.Az", "1news.az", "www.informasiya.org", "astana2050.kz", a full stop
+# after it ending the sentence ("..., сообщает Lada.kz."); not a file's name ("180723_egovt_in.jpg",
+# "statistics.csv", "Node.js")
 _SITE = (
-    r"(?<![\w@/.-])(?:www\.)?(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*"
-    r"\.(?!(?i:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|html?|php|aspx?|zip|mp[34])\b)[^\W\d_]{2,4})(?![\w.-]|\.\w)"
+    r"(?<![\w@/.-])(?:www\.)?(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*\.(?!(?i:jpe?g|png|gif|svg|webp|tiff?|bmp|"
+    r"pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|xml|json|html?|php|aspx?|js|zip|rar|mp[34]|avi|mov)\b)"
+    r"[^\W\d_]{2,4})(?![\w-]|\.\w)"
 )
 _SITE_NAME = re.compile(rf"^\s*{_SITE}\s*$")  # alone on a line of the header, title or trailer
 _REPORTING_WORDS = "|".join(
@@ -383,15 +386,17 @@ def _trailer_source(layout: Layout) -> str:
     for line in layout.header + layout.trailer:
         if match := _SOURCE_LINE.match(line):
             return re.split(r",\s*(?=\d)|\s*\|", match["who"])[0].strip()
-    for line in layout.trailer:  # a site's address alone at the foot: the page signs with it ("News.Az")
-        if site := _SITE_NAME.match(line):
-            return site["site"]
     # a copyright names the house wherever it stands: at the foot, in the title or header, or on a
     # line of its own in the text ("© CABAR - Central Asian Bureau for Analytical Reporting")
     notices = [sentence.text for sentence in layout.body if sentence.text.startswith("©")]
     for line in [*layout.trailer, layout.title, *layout.header, *notices]:
         if match := _COPYRIGHT.search(line):
             return match["who"].strip()
+    # a site's address alone at the foot signs the page ("News.Az"), unless a line ending in a colon points
+    # the reader to it ("For more information visit:" above "www.egov.kz")
+    for before, line in itertools.pairwise(["", *layout.trailer]):
+        if (site := _SITE_NAME.match(line)) and not before.rstrip().endswith(":"):
+            return site["site"]
     return ""
 
 
