@@ -31,6 +31,10 @@ from build_scripts.model import PartialDate, Seed
         ("https://uza.uz/react/posts/quality-of-public-services-improves--28-06-2018", "2018-06-28"),
         ("https://www.usaid.gov/press-releases/sep-07-2023-usaid-ukraine-and-estonia", "2023-09-07"),
         ("https://messenger.com.ge/issues/3090_april_8_2014/3090_tatia.html", "2014-04-08"),
+        ("https://example.kz/news/28.06.2018/item", "2018-06-28"),
+        ("https://example.kz/files/2018_06_28_report", "2018-06-28"),
+        ("https://example.com/news/sept-7-2023-title", "2023-09-07"),
+        ("https://example.us/news/12-12-2021/launch", "2021-12-12"),  # the same either way round
     ],
 )
 def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected):
@@ -49,6 +53,7 @@ def test_the_address_dates_the_page_as_precisely_as_its_path_does(url, expected)
         "https://example.org/news/mayor-2-2019",
         "https://example.org/news/centre-opens-in-2019-2/",
         "https://example.org/uploads/report_2019_1.pdf",
+        "https://example.us/news/04-12-2021/launch",  # 4 December, or 12 April as American sites write it
         "",
     ],
 )

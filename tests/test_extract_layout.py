@@ -72,6 +72,13 @@ def test_a_dated_dateline_below_subtitles_opens_the_first_paragraph_that_reads_a
         "Digital government advances\n\nThe survey is out.\n\n17 September 2024 – The survey was launched.\n"
     )
     assert parse_layout(later).dateline == "" and extract_text(later).published is None
+    # below subtitles, a dateline must give a day, and a list ends the search for one
+    subtitle = text.split("17 September 2024")[0]
+    assert parse_layout(subtitle + "September 2024 – The survey finds that countries moved.\n").dateline == ""
+    listed = (
+        subtitle + "- Three countries lead\n\n17 September 2024 – The survey finds that countries moved.\n"
+    )
+    assert parse_layout(listed).dateline == ""
 
 
 def test_captions_comments_and_first_published_lines_are_not_events():
@@ -200,6 +207,18 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
             "Lada.kz",
         ),
         ("ASAN\n\n1news.az xəbər verir ki, mərasimdə ASAN mərkəzi açıldı.\n", "1news.az"),
+        (
+            "ASAN\n\nMərkəzdən yenicag.az-a bildirilib ki, xidmətlər dayandırılıb.\n",
+            "yenicag.az",
+        ),  # a case ending
+        # the reporting word must stand beside the address; an e-mail's host is no site
+        ("Pilot\n\nLada.kz said on Monday that the agency informs citizens by text message.\n", ""),
+        ("Pilot\n\nВопросы присылайте на press@lada.kz, сообщает агентство.\n", ""),
+        # a byline beats an address over the headline, which may be a portal's name
+        (
+            "eGov.kz\nDigital services expand\nBy Aigerim Seisembayeva, The Astana Times\n\nThe portal grew.\n",
+            "The Astana Times",
+        ),
         ("Websites\nwww.informasiya.org\n\nThe monitoring covered 50 state bodies.\n", "informasiya.org"),
         # the site signing at the foot, over the wire its lead cites
         ("Decree\n\nThe president signed a decree, APA reports.\n\nNews.Az\n", "News.Az"),

@@ -160,6 +160,8 @@ def test_a_sites_date_of_the_day_alone_still_dates_the_page():
             "2021-12-24",
         ),
         ("Hoy, 3 de mayo de 2019, el ministro inauguró el centro de atención ciudadana.", "2019-05-03"),
+        ("Today (25 October 2021) a delegation from Uzbekistan visited the agency.", "2021-10-25"),
+        ("Today, on 25 October 2021, a delegation from Uzbekistan visited the agency.", "2021-10-25"),
     ],
 )
 def test_the_day_a_lead_names_right_after_its_today_is_the_publication_date(lead, day):
@@ -171,6 +173,22 @@ def test_a_today_before_another_date_or_under_a_stamp_does_not_date_the_article(
     assert extract_text(past).published is None
     stamped = "Centres open\n\nPublished: 17 April 2023\n\nToday, 18 April 2023, the centre opened.\n"
     assert extract_text(stamped).published == PartialDate(2023, 4, 17)
+    # a day within the stamp's month makes it precise; a day of another year tells of another day
+    monthly = "Centres open\n\nPublished: April 2023\n\nToday, 18 April 2023, the centre opened.\n"
+    assert extract_text(monthly).published == PartialDate(2023, 4, 18)
+    other = "Centres open\n\nPublished: March 2020\n\nToday, 12 March 2019, the centre opened.\n"
+    assert extract_text(other).published == PartialDate(2020, 3)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "“Today, 9 May 2015, we open the first centre,” the minister said that year.",  # the speaker's day
+        "Today, October 2021, the agency serves 2,000 people a day.",  # no day named
+    ],
+)
+def test_a_quoted_today_or_one_without_a_day_does_not_date_the_article(lead):
+    assert extract_text(f"Centres open\n\n{lead}\n").published is None
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,12 @@ _PATH_DATE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Each shape's groups for the year, month and day
+_SHAPES = {
+    "year first": ("year", "month", "day"),
+    "day first": ("dmy_year", "dmy_month", "dmy_day"),
+    "named": ("named_year", "named_month", "named_day"),
+}
 # A host's prefixes that name no site of their own: "www.", "www2.", "m.", "amp."
 _PLAIN_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
 
@@ -58,13 +64,12 @@ def address_date(url: str) -> PartialDate | None:
     except ValueError:
         return None
     for match in _PATH_DATE.finditer(f"{parts.path}?{parts.query}"):
-        year, month, day = (
-            match.group("year", "month", "day")
-            if match["year"]
-            else match.group("dmy_year", "dmy_month", "dmy_day")
-            if match["dmy_year"]
-            else (match["named_year"], _month_number(match["named_month"]), match["named_day"])
-        )
+        shape = next(name for name in _SHAPES if match[_SHAPES[name][0]])
+        year, month, day = match.group(*_SHAPES[shape])
+        if shape == "named":
+            month = _month_number(month)
+        elif shape == "day first" and int(day) <= 12 and day != month:
+            continue  # "04-12-2021": 4 December, or 12 April as American sites write it
         written = f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
         try:
             return PartialDate.parse(written)

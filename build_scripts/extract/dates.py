@@ -298,6 +298,10 @@ class DateMention:
     anniversary_day: bool = False  # the day an anniversary falls on: an event if nothing else happened then
 
 
+# Words in quotation marks: a speaker's "today" or "will" is the speaker's, not the article's
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def refines(precise: PartialDate, coarse: PartialDate) -> bool:
     """`precise` lies within `coarse` and says more: 2012-12-29 refines 2012 and 2012-12."""
     same_year = precise.year == coarse.year and coarse.month in (None, precise.month)

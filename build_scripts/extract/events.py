@@ -14,9 +14,11 @@ from build_scripts.extract import word_lists
 from build_scripts.extract.address import address_date, publisher_by_address
 from build_scripts.extract.countries import continuation_opener, countries_in, leading_phrase
 from build_scripts.extract.dates import (
+    QUOTED,
     DateMention,
     dates_the_origin,
     find_dates,
+    refines,
     speaks_of_future,
     tells_a_plan,
     written_dates,
@@ -57,7 +59,6 @@ _PASSIVE = re.compile(r"\b(?:was|were)\s+\w+ed\b")
 _ENGLISH = re.compile(r"\b(?:the|of|and|to|is|was|has|have|were|are|with|for)\b", re.IGNORECASE)
 _LABEL_WORDS = 3  # "Participants:", "Key facts:": a label, not a sentence introducing a list
 _LEAD_WORDS = 8  # fewer make a dateline or a line of page furniture ("Tashkent, Uzbekistan (Dunyo IA).")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # What is ongoing ("is being shared"), has been over time ("delegations have visited"), had been done
 # before ("the 500 others who had applied") or told of another time ("Recently, ...") happened at no occasion
 _NOT_AT_OCCASION = re.compile(
@@ -194,10 +195,15 @@ def extract_text(
 
 
 def _most_precise(*dates: PartialDate | None) -> PartialDate | None:
-    """The most precise of the dates, the first of those equally precise: the address's "/2015/06/"
-    gives way to a stamp's "Jun 27, 2015", and a stamp's day to none."""
+    """The first date given, made more precise by a later one that falls within it: the address's
+    "/2015/06/" gives way to a stamp's "Jun 27, 2015"; a "March 2020" stamp does not give way to a
+    lead's "Today, 12 March 2019", which then tells of another day."""
     given = [date for date in dates if date is not None]
-    return max(given, key=lambda date: len(date.iso), default=None)
+    best = given[0] if given else None
+    for date in given[1:]:
+        if refines(date, best):
+            best = date
+    return best
 
 
 def _as_planned_if_ahead(event: Event, published: PartialDate | None) -> Event:
@@ -336,7 +342,7 @@ def _in_a_list(read: list[_ReadSentence], number: int) -> bool:
 def _lead_tells_the_news(sentence: str) -> bool:
     """The article's first sentence, undated, tells what happened on the day its dateline or stamp gives
     ("BAKU, July 29 ... Ilham Aliyev has attended the opening of ..."), unless it looks ahead."""
-    sentence = _QUOTED.sub(" ", sentence)
+    sentence = QUOTED.sub(" ", sentence)
     if sentence.rstrip().endswith("?"):  # a blog's opening question tells no news
         return False
     done = re.search(r"\b(?:has|have|was|were)\s+(?:\w+\s+)?\w+(?:ed|en|un|ought|t)\b|\b\w{3,}ed\b", sentence)
@@ -372,7 +378,7 @@ def _happened_then(anniversary: Event, happenings: list[_Found]) -> bool:
 def _at_the_occasion(sentence: str) -> bool:
     """An undated sentence telling what was presented, agreed or visited at the occasion reported;
     words quoted from a speaker tell what was said, not what happened."""
-    sentence = _QUOTED.sub(" ", sentence)
+    sentence = QUOTED.sub(" ", sentence)
     told = _tells_what_was_done(sentence) or _VISIT_VERB.search(sentence)
     ahead = re.search(r"\b(?:will|shall|would)\b", sentence)
     return (

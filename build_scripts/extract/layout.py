@@ -330,10 +330,10 @@ _SITE_STAMP = re.compile(
 # A site's address as its name: "News.Az", "1news.az", "www.informasiya.org", "astana2050.kz", a full stop
 # after it ending the sentence ("..., сообщает Lada.kz."); not a file's name ("180723_egovt_in.jpg",
 # "statistics.csv", "Node.js")
+_FILE_ENDINGS = "|".join(word_lists.names()["file_endings"])
 _SITE = (
-    r"(?<![\w@/.-])(?:www\.)?(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*\.(?!(?i:jpe?g|png|gif|svg|webp|tiff?|bmp|"
-    r"pdf|docx?|xlsx?|pptx?|od[tsp]|rtf|txt|csv|xml|json|html?|php|aspx?|js|zip|rar|mp[34]|avi|mov)\b)"
-    r"[^\W\d_]{2,4})(?![\w-]|\.\w)"
+    rf"(?<![\w@/.-])(?:www\.)?(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*\.(?!(?i:{_FILE_ENDINGS})\b)[^\W\d_]{{2,4}})"
+    r"(?!\w|\.\w|-(?!\w{1,3}(?!\w)))"  # a case ending may join it: "yenicag.az-a"
 )
 _SITE_NAME = re.compile(rf"^\s*{_SITE}\s*$")  # alone on a line of the header, title or trailer
 _REPORTING_WORDS = "|".join(
@@ -358,13 +358,16 @@ def _header_or_lead_house(layout: Layout) -> str:
     opening = " ".join(sentence.text for sentence in layout.body[:2] if sentence.paragraph == 0)
     if capitals := _CAPITAL_AGENCY.match(layout.dateline + opening):
         return capitals["who"]
-    for line in [layout.title, *layout.header]:
+    lines = [layout.title, *layout.header]
+    for line in lines:
         if (site := _SITE_STAMP.match(line)) and has_date(line):
             return site[site.lastgroup]  # "who" or "name", whichever signed
-        if site := _SITE_NAME.match(line):
-            return site["site"]
         if (byline := _BYLINE.match(line)) and _words(byline["who"]) <= 6 and not has_date(byline["who"]):
             return byline["who"].strip(" .")
+    # an address alone on a line signs the page unless a stamp or byline does: it may be a portal's
+    # name over the headline ("eGov.kz")
+    if site := next(filter(None, map(_SITE_NAME.match, lines)), None):
+        return site["site"]
     for sentence in layout.lead:
         if reported := _REPORTS.search(sentence.text):
             return (reported["who"] or reported["source"]).strip()

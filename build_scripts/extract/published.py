@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from build_scripts.extract.dates import MONTH, find_dates, without_dates, written_dates
+from build_scripts.extract.dates import MONTH, QUOTED, find_dates, without_dates, written_dates
 from build_scripts.extract.relative import foreign_weekday_pattern, today_pattern
 from build_scripts.model import PartialDate
 
@@ -98,8 +98,10 @@ _APPOSITION_END = re.compile(r"\s*(?:року|р\.|года|г\.)?\s*(?:[,)–�
 
 
 def day_called_today(lead: list[str]) -> PartialDate | None:
-    """The full date a lead sentence sets off right after its "today": the day the article was written."""
+    """The full date a lead sentence sets off right after its "today": the day the article was written;
+    a speaker's "today" in quotation marks is the day the speaker spoke of."""
     for sentence in lead:
+        sentence = QUOTED.sub(lambda quoted: " " * len(quoted.group()), sentence)
         for today in _TODAY_THEN_DATE.finditer(sentence):
             rest = sentence[today.end() :]
             after = find_dates(rest, None)
