@@ -12,7 +12,7 @@ import yaml
 
 from build_scripts.build_model import build_timeline
 from build_scripts.environment import ROOT
-from build_scripts.model import PartialDate, Problem, SeedProblems, one_line, slugify
+from build_scripts.model import PartialDate, Problem, Seed, SeedProblems, one_line, slugify
 from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_problem, seed_paths
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
 from build_scripts.schema import HTTP_URL, SEED_FIELDS, Report
@@ -88,6 +88,7 @@ def new_command(
     """Start `seeds/<id>.md` from an article's text, front matter filled in as far as the text and the
     page's address allow."""
     from build_scripts.extract import extract_text
+    from build_scripts.extract.address import known_publishers, same_page
 
     where = str(source) if source else "standard input"
     if source is None and sys.stdin.isatty():
@@ -107,7 +108,15 @@ def new_command(
     if problem := url_problem(url):
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    extraction = extract_text(text, url=url or "", publishers=corpus_publishers(seeds_dir) if url else None)
+    corpus = valid_seeds(seeds_dir) if url else []
+    if url and (cited := next((seed for seed in corpus if same_page(seed.url, url)), None)):
+        print(
+            f"error: {cited.path} already cites {one_line(url)}: add what you found there to that seed, "
+            "or give the address of another page",
+            file=sys.stderr,
+        )
+        return 1
+    extraction = extract_text(text, url=url or "", publishers=known_publishers(corpus))
     if seed_id is None:
         dated = f"{extraction.published.iso}-" if extraction.published else ""
         seed_id = dated + slugify(extraction.title, max_length=60)
@@ -150,13 +159,11 @@ def url_problem(url: str | None) -> str | None:
     )
 
 
-def corpus_publishers(seeds_dir: Path) -> dict[str, str]:
-    """Each site's publisher as the seeds already in `seeds_dir` name it, so one house keeps one name
-    (and one source page); a seed with problems still gives its site's name."""
-    from build_scripts.extract.address import known_publishers
-
+def valid_seeds(seeds_dir: Path) -> list[Seed]:
+    """The seeds already in `seeds_dir` that pass validation: the pages they cite, and each site's
+    publisher as they name it, so that one house keeps one name (and one source page)."""
     seeds, _ = validate_paths(seed_paths(seeds_dir))
-    return known_publishers(seeds)
+    return seeds
 
 
 def _display(path: Path) -> str:
@@ -264,8 +271,9 @@ def extract_command(path: Path, published: str | None, output_format: str, url: 
             return 1
         text = seed_file.body
     from build_scripts.extract import extract_text
+    from build_scripts.extract.address import known_publishers
 
-    publishers = corpus_publishers(SEEDS_DIR) if url else None
+    publishers = known_publishers(valid_seeds(SEEDS_DIR)) if url else None
     extraction = extract_text(text, reference, url or "", publishers)
     if output_format == "yaml":
         sys.stdout.write(draft_front_matter(extraction, path.stem, url or ""))

@@ -292,6 +292,24 @@ def test_new_with_the_page_address_takes_its_date_and_the_name_the_corpus_gives_
     assert [event.date.iso for event in seed.events] == ["2023-04-17"]
 
 
+def test_new_refuses_a_page_a_seed_already_cites(tmp_path, capsys):
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    cited = (
+        "---\ntitle: Earlier\npublisher: Kabar\nurl: https://kabar.kg/news/2023/04/18/centre/\n---\nText.\n"
+    )
+    (seeds_dir / "earlier.md").write_text(cited, encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("Centre opens in Osh\n\nThe ministry opened a centre in Osh.\n", encoding="utf-8")
+    url = "http://www.kabar.kg/news/2023/04/18/centre"
+    assert new_command(article, "again", seeds_dir=seeds_dir, url=url) == 1
+    assert capsys.readouterr().err == (
+        f"error: {seeds_dir / 'earlier.md'} already cites {url}: add what you found there to that seed, "
+        "or give the address of another page\n"
+    )
+    assert sorted(path.name for path in seeds_dir.iterdir()) == ["earlier.md"]
+
+
 def test_cli_takes_the_page_address_and_refuses_one_that_is_not_a_web_address(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text("Centre opens in Osh\n\nThe ministry opened a centre in Osh.\n", encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from build_scripts.extract import extract_text
-from build_scripts.extract.address import address_date, known_publishers, site_of
+from build_scripts.extract.address import address_date, known_publishers, same_page, site_of
 from build_scripts.model import PartialDate, Seed
 
 
@@ -67,6 +67,14 @@ def test_the_site_is_the_host_without_www_and_a_broken_address_is_no_site():
     assert site_of("http://[broken") == site_of("") == ""
     assert site_of("http://[::1]:8080/news") == site_of("http://10.0.0.1/news") == ""  # no site's name
     assert site_of("https://example.kg\\@evil.example/news") == "example.kg"  # as a browser reads it
+
+
+def test_one_page_at_two_addresses_is_the_same_page():
+    assert same_page("http://www.kant.kg/news/1/", "https://kant.kg/news/1")
+    assert same_page("https://kant.kg/news?id=1", "https://kant.kg/news?id=1#comments")
+    assert not same_page("https://kant.kg/news?id=1", "https://kant.kg/news?id=2")
+    assert not same_page("https://kant.kg/news/1", "https://en.kant.kg/news/1")
+    assert not same_page("", "")  # no address is no page
 
 
 def _seed(number: int, url: str, publisher: str) -> Seed:

@@ -57,6 +57,20 @@ def site_of(url: str) -> str:
         return _PLAIN_PREFIX.sub("", host.rstrip("."))
 
 
+def same_page(url: str, other: str) -> bool:
+    """Two addresses of one page: the same site, path and query, whatever the scheme, "www." or a
+    closing slash ("http://www.kant.kg/news/1/" and "https://kant.kg/news/1")."""
+
+    def page(address: str) -> tuple[str, str, str]:
+        try:
+            parts = urlsplit(address.strip())
+        except ValueError:
+            return ("", address, "")
+        return (site_of(address), parts.path.rstrip("/"), parts.query)
+
+    return bool(site_of(url)) and page(url) == page(other)
+
+
 def address_date(url: str) -> PartialDate | None:
     """The first date the address's path or query writes out, as precisely as it does."""
     try:
