@@ -235,6 +235,9 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
             "Decree\n\nThe centre opened.\n\nFollow us\nFacebook.com\n© 2021 Trend News Agency\n",
             "Trend News Agency",
         ),
+        # a social network's address names no publisher, wherever it stands
+        ("Decree\n\nThe centre opened in the city on Monday.\n\nFollow us on\nFacebook.com\n", ""),
+        ("Centre\n\nThe centre opened, informs t.me.\n", ""),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):
