@@ -201,3 +201,20 @@ def test_a_quoted_today_or_one_without_a_day_does_not_date_the_article(lead):
 )
 def test_a_date_the_clause_goes_on_with_after_today_is_another_day(lead):
     assert extract_text(f"Centres open\n\n{lead}\n").published is None
+
+
+def test_a_legal_acts_heading_dates_the_page_of_the_act():
+    law = (
+        "On State Services\n\nThe Law of the Republic of Kazakhstan dated 15 April, 2013 No. 88-V.\n\n"
+        "This Law regulates services.\n"
+    )
+    assert extract_text(law).published == PartialDate(2013, 4, 15)
+    order = (
+        "Rules\n\nOrder of the Chairman of the Agency dated December 8, 2016 No. 78. "
+        "Registered on January 26, 2017 No. 14740.\n"
+    )
+    assert extract_text(order).published == PartialDate(2016, 12, 8)
+    # an act the text cites, or a date without the act's number, is not the page's heading
+    cited = "Rules\n\nIn accordance with the Law dated April 15, 2013 No. 88-V, the rules apply.\n"
+    unnumbered = "Centres\n\nThe Law dated 15 April 2013 set up the public service centres.\n"
+    assert extract_text(cited).published is None and extract_text(unnumbered).published is None

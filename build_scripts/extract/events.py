@@ -24,7 +24,7 @@ from build_scripts.extract.dates import (
     written_dates,
 )
 from build_scripts.extract.layout import Layout, Sentence, find_publisher, parse_layout
-from build_scripts.extract.published import day_called_today, has_date, publication_date
+from build_scripts.extract.published import day_called_today, day_of_the_act, has_date, publication_date
 from build_scripts.model import Country, Event, PartialDate, Seed
 
 # "(Photo: GovTech, 2021)" inside a sentence: its date dates the picture
@@ -180,6 +180,7 @@ def extract_text(
         address_date(url),
         publication_date([layout.dateline_date, *layout.header, *layout.trailer]),
         day_called_today([sentence.text for sentence in layout.lead]),
+        day_of_the_act([sentence.text for sentence in layout.lead]),
     )
     countries_of = _countries_lookup(text)
     read = _read_sentences(layout, reference, countries_of)

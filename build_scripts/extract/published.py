@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from build_scripts.extract import word_lists
 from build_scripts.extract.dates import MONTH, QUOTED, find_dates, without_dates, written_dates
 from build_scripts.extract.relative import foreign_weekday_pattern, today_pattern
 from build_scripts.model import PartialDate
@@ -113,6 +114,26 @@ def day_called_today(lead: list[str]) -> PartialDate | None:
                 and _APPOSITION_END.match(rest, after[0].end)
             ):
                 return after[0].date
+    return None
+
+
+# A legal act's heading, opening its text with the act's own date and number: "The Law of the Republic of
+# Kazakhstan dated 15 April, 2013 No. 88-V.", "Order of the Chairman of the Agency ... dated December 8,
+# 2016 No. 78."; a database's page of the act has no date of its own
+_ACT_HEADING = re.compile(
+    rf"^(?:The\s+)?(?:{'|'.join(word_lists.names()['dates']['law_names'])}|Order|Decision)\b[^.;]*?\bdated\s+"
+)
+_ACT_NUMBER = re.compile(r"\s*(?:No\.?|№)\s*\w")
+
+
+def day_of_the_act(lead: list[str]) -> PartialDate | None:
+    """The day a legal act is dated in the heading that opens its text, before its number."""
+    for sentence in lead:
+        if heading := _ACT_HEADING.match(sentence):
+            dated = find_dates(sentence[heading.end() :], None)
+            if dated and dated[0].start == 0 and dated[0].date and dated[0].date.precision == "day":
+                if _ACT_NUMBER.match(sentence, heading.end() + dated[0].end):
+                    return dated[0].date
     return None
 
 
