@@ -111,7 +111,7 @@ def new_command(
     corpus = valid_seeds(seeds_dir) if url else []
     if url and (cited := next((seed for seed in corpus if same_page(seed.url, url)), None)):
         print(
-            f"error: {cited.path} already cites {one_line(url)}: add what you found there to that seed, "
+            f"error: {_display(Path(cited.path))} already cites {one_line(url)}: add what you found there to that seed, "
             "or give the address of another page",
             file=sys.stderr,
         )

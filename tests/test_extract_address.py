@@ -75,6 +75,17 @@ def test_one_page_at_two_addresses_is_the_same_page():
     assert not same_page("https://kant.kg/news?id=1", "https://kant.kg/news?id=2")
     assert not same_page("https://kant.kg/news/1", "https://en.kant.kg/news/1")
     assert not same_page("", "")  # no address is no page
+    # one page however its address is encoded, its query ordered, or its reader tracked
+    assert same_page(
+        "https://misanec.ru/2020/07/29/%d0%b2-%d1%83/", "https://misanec.ru/2020/07/29/%D0%B2-%D1%83"
+    )
+    assert same_page("https://misanec.ru/2020/07/29/в-у/", "https://misanec.ru/2020/07/29/%D0%B2-%D1%83")
+    assert same_page("https://kant.kg/news?id=1&lang=ru", "https://kant.kg/news?lang=ru&id=1")
+    assert same_page("https://kant.kg/news/1?utm_source=facebook&fbclid=Iw", "https://kant.kg/news/1")
+    assert not same_page("https://gov.kz/news?id=1&lang=ru", "https://gov.kz/news?id=1&lang=kk")
+    # a single-page site's route is another page
+    assert not same_page("https://egov.kz/#/news/1", "https://egov.kz/#/news/2")
+    assert not same_page("https://egov.kz/#!/news/1", "https://egov.kz/#!/news/2")
 
 
 def _seed(number: int, url: str, publisher: str) -> Seed:

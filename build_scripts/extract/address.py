@@ -9,7 +9,7 @@ import ipaddress
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from build_scripts.model import PartialDate, Seed
 
@@ -57,16 +57,29 @@ def site_of(url: str) -> str:
         return _PLAIN_PREFIX.sub("", host.rstrip("."))
 
 
+# A query's parameters that tell where the reader came from, not which page: "?utm_source=facebook"
+_TRACKING_PARAMETER = re.compile(r"utm_\w+|fbclid|gclid|yclid", re.IGNORECASE)
+
+
 def same_page(url: str, other: str) -> bool:
     """Two addresses of one page: the same site, path and query, whatever the scheme, "www." or a
-    closing slash ("http://www.kant.kg/news/1/" and "https://kant.kg/news/1")."""
+    closing slash ("http://www.kant.kg/news/1/" and "https://kant.kg/news/1"), the percent-encoding
+    ("/новости/1", "/%D0%BD%D0%BE..." and "/%d0%bd%d0%be..."), the order of the query's parameters or
+    a tracking one ("?utm_source=facebook"). A fragment is no other page, unless it is a route of a
+    single-page site ("#/news/1", "#!/news/1")."""
 
-    def page(address: str) -> tuple[str, str, str]:
+    def page(address: str) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
         try:
             parts = urlsplit(address.strip())
         except ValueError:
-            return ("", address, "")
-        return (site_of(address), parts.path.rstrip("/"), parts.query)
+            return ("", address, (), "")
+        query = sorted(
+            (name, value)
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING_PARAMETER.fullmatch(name)
+        )
+        route = unquote(parts.fragment) if parts.fragment.startswith(("/", "!")) else ""
+        return (site_of(address), unquote(parts.path).rstrip("/"), tuple(query), route)
 
     return bool(site_of(url)) and page(url) == page(other)
 
