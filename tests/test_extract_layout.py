@@ -238,6 +238,8 @@ def test_a_stored_date_label_is_the_publication_date_and_not_text(first_line, pu
         # a social network's address names no publisher, wherever it stands
         ("Decree\n\nThe centre opened in the city on Monday.\n\nFollow us on\nFacebook.com\n", ""),
         ("Centre\n\nThe centre opened, informs t.me.\n", ""),
+        ("Decree\n\nThe centre opened in the city on Monday.\n\nFollow us on\nwww.facebook.com\n", ""),
+        ("Centre\n\nThe centre opened, сообщает m.vk.com.\n", ""),
     ],
 )
 def test_bylines_datelines_and_wire_attributions_give_the_publisher(text, publisher):

@@ -329,11 +329,11 @@ _SITE_STAMP = re.compile(
 )
 # A site's address as its name: "News.Az", "1news.az", "www.informasiya.org", "astana2050.kz", a full stop
 # after it ending the sentence ("..., сообщает Lada.kz."); not a file's name ("180723_egovt_in.jpg",
-# "statistics.csv", "Node.js"), nor a social network's
+# "statistics.csv", "Node.js"), nor a social network's, on any of its hosts ("www.facebook.com", "m.vk.com")
 _FILE_ENDINGS = "|".join(word_lists.names()["file_endings"])
 _SOCIAL_SITES = "|".join(re.escape(site) for site in word_lists.names()["social_sites"])
 _SITE = (
-    rf"(?<![\w@/.-])(?:www\.)?(?!(?i:{_SOCIAL_SITES})(?![\w-]|\.\w))"
+    rf"(?<![\w@/.-])(?!(?:[\w-]+\.)*(?i:{_SOCIAL_SITES})(?![\w-]|\.\w))(?:www\.)?"
     rf"(?P<site>[^\W_][\w-]*(?:\.[\w-]+)*\.(?!(?i:{_FILE_ENDINGS})\b)[^\W\d_]{{2,4}})"
     r"(?!\w|\.\w|-(?!\w{1,3}(?!\w)))"  # a case ending may join it: "yenicag.az-a"
 )
