@@ -218,3 +218,21 @@ def test_a_legal_acts_heading_dates_the_page_of_the_act():
     cited = "Rules\n\nIn accordance with the Law dated April 15, 2013 No. 88-V, the rules apply.\n"
     unnumbered = "Centres\n\nThe Law dated 15 April 2013 set up the public service centres.\n"
     assert extract_text(cited).published is None and extract_text(unnumbered).published is None
+    # a heading dated by its month alone gives no day
+    monthly = "On State Services\n\nThe Law of the Republic of Kazakhstan dated April 2013 No. 88-V.\n"
+    assert extract_text(monthly).published is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Resolution of the Cabinet of Ministers dated 30 June 2020 No. 397 approved the rules of the centres.",
+        "Astana hosted a meeting on Tuesday. The Decree of the President dated 5 March 2019 No. 5 set up the centres.",
+        "Centres opened in every district on Monday. They act under the Decree of the President dated 5 March 2019 "
+        "No. 5. Decree of the President dated 5 March 2019 No. 5.",
+        'The Order dated 1 June 2021 No. 12 "On public services" entered into force today, the ministry reports.',
+    ],
+)
+def test_a_news_lead_that_opens_with_an_act_does_not_date_the_article_by_it(lead):
+    """The act is the subject of the lead's sentence, not the heading of its page: the news is of another day."""
+    assert extract_text(f"Centres open\n\n{lead}\n").published is None

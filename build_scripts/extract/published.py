@@ -119,16 +119,20 @@ def day_called_today(lead: list[str]) -> PartialDate | None:
 
 # A legal act's heading, opening its text with the act's own date and number: "The Law of the Republic of
 # Kazakhstan dated 15 April, 2013 No. 88-V.", "Order of the Chairman of the Agency ... dated December 8,
-# 2016 No. 78."; a database's page of the act has no date of its own
+# 2016 No. 78."; a database's page of the act has no date of its own. The heading is a sentence of its own,
+# ending with the number (and maybe the act's title or a note of its amendments): a sentence that goes on
+# ("The Decree of the President dated 5 March 2019 No. 5 set up the centres") cites the act
 _ACT_HEADING = re.compile(
     rf"^(?:The\s+)?(?:{'|'.join(word_lists.names()['dates']['law_names'])}|Order|Decision)\b[^.;]*?\bdated\s+"
 )
-_ACT_NUMBER = re.compile(r"\s*(?:No\.?|№)\s*\w")
+_ACT_NUMBER = re.compile(
+    r"""\s*(?:No\.?|№)\s*\w[\w./-]*(?:\s+["“«][^"”»]*["”»])?(?:\s*\([^()]*\))?\s*[.;]?\s*$"""
+)
 
 
 def day_of_the_act(lead: list[str]) -> PartialDate | None:
     """The day a legal act is dated in the heading that opens its text, before its number."""
-    for sentence in lead:
+    for sentence in lead[:1]:
         if heading := _ACT_HEADING.match(sentence):
             dated = find_dates(sentence[heading.end() :], None)
             if dated and dated[0].start == 0 and dated[0].date and dated[0].date.precision == "day":
