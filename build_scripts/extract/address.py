@@ -9,7 +9,7 @@ import ipaddress
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from build_scripts.model import PartialDate, Seed
 
@@ -43,13 +43,19 @@ _SHAPES = {
 _PLAIN_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp)\.")
 
 
+def _parts(url: str) -> SplitResult | None:
+    """The address split into its parts; None for "http://[" and others urllib cannot split."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
 def site_of(url: str) -> str:
     """The host a page is on, without "www." and such ("kant.kg"); "" for no address or a bare IP
     address. A backslash ends the host, as browsers read it ("https://e.kg\\@x.kg/" is on e.kg)."""
-    try:
-        host = urlsplit(url.strip().replace("\\", "/")).hostname or ""
-    except ValueError:  # "http://[" and other addresses urllib cannot split
-        return ""
+    parts = _parts(url.replace("\\", "/"))
+    host = (parts.hostname or "") if parts else ""
     try:
         ipaddress.ip_address(host)
         return ""
@@ -69,9 +75,8 @@ def same_page(url: str, other: str) -> bool:
     single-page site ("#/news/1", "#!/news/1")."""
 
     def page(address: str) -> tuple[str, str, tuple[tuple[str, str], ...], str]:
-        try:
-            parts = urlsplit(address.strip())
-        except ValueError:
+        parts = _parts(address)
+        if parts is None:
             return ("", address, (), "")
         query = sorted(
             (name, value)
@@ -86,9 +91,8 @@ def same_page(url: str, other: str) -> bool:
 
 def address_date(url: str) -> PartialDate | None:
     """The first date the address's path or query writes out, as precisely as it does."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    parts = _parts(url)
+    if parts is None:
         return None
     for match in _PATH_DATE.finditer(f"{parts.path}?{parts.query}"):
         shape = next(name for name in _SHAPES if match[_SHAPES[name][0]])

@@ -176,11 +176,12 @@ def extract_text(
     """What the text says, dated against `published` when given; the page's address `url`, when given,
     may date it and name its site, by the names `publishers` (site to publisher) the corpus gives."""
     layout = parse_layout(text)
+    lead = [sentence.text for sentence in layout.lead]
     reference = published or _most_precise(
         address_date(url),
         publication_date([layout.dateline_date, *layout.header, *layout.trailer]),
-        day_called_today([sentence.text for sentence in layout.lead]),
-        day_of_the_act([sentence.text for sentence in layout.lead]),
+        day_called_today(lead),
+        day_of_the_act(lead[0]) if lead else None,
     )
     countries_of = _countries_lookup(text)
     read = _read_sentences(layout, reference, countries_of)

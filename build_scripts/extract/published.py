@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from build_scripts.extract import word_lists
-from build_scripts.extract.dates import MONTH, QUOTED, find_dates, without_dates, written_dates
+from build_scripts.extract.dates import MONTH, QUOTED, DateMention, find_dates, without_dates, written_dates
 from build_scripts.extract.relative import foreign_weekday_pattern, today_pattern
 from build_scripts.model import PartialDate
 
@@ -98,6 +98,13 @@ _TODAY_THEN_DATE = re.compile(rf"{today_pattern()}\s*[,(–—-]?\s*(?:(?i:on|th
 _APPOSITION_END = re.compile(r"\s*(?:року|р\.|года|г\.)?\s*(?:[,)–—-]|$)")
 
 
+def _day_opening(text: str) -> DateMention | None:
+    """The full date, to the day, that the text starts with."""
+    dates = find_dates(text, None)
+    opening = dates[0] if dates and dates[0].start == 0 else None
+    return opening if opening and opening.date and opening.date.precision == "day" else None
+
+
 def day_called_today(lead: list[str]) -> PartialDate | None:
     """The full date a lead sentence sets off right after its "today": the day the article was written;
     a speaker's "today" in quotation marks is the day the speaker spoke of."""
@@ -105,15 +112,8 @@ def day_called_today(lead: list[str]) -> PartialDate | None:
         sentence = QUOTED.sub(lambda quoted: " " * len(quoted.group()), sentence)
         for today in _TODAY_THEN_DATE.finditer(sentence):
             rest = sentence[today.end() :]
-            after = find_dates(rest, None)
-            if (
-                after
-                and after[0].start == 0
-                and after[0].date
-                and after[0].date.precision == "day"
-                and _APPOSITION_END.match(rest, after[0].end)
-            ):
-                return after[0].date
+            if (day := _day_opening(rest)) and _APPOSITION_END.match(rest, day.end):
+                return day.date
     return None
 
 
@@ -130,15 +130,11 @@ _ACT_NUMBER = re.compile(
 )
 
 
-def day_of_the_act(lead: list[str]) -> PartialDate | None:
+def day_of_the_act(first_sentence: str) -> PartialDate | None:
     """The day a legal act is dated in the heading that opens its text, before its number."""
-    for sentence in lead[:1]:
-        if heading := _ACT_HEADING.match(sentence):
-            dated = find_dates(sentence[heading.end() :], None)
-            if dated and dated[0].start == 0 and dated[0].date and dated[0].date.precision == "day":
-                if _ACT_NUMBER.match(sentence, heading.end() + dated[0].end):
-                    return dated[0].date
-    return None
+    heading = _ACT_HEADING.match(first_sentence)
+    day = _day_opening(first_sentence[heading.end() :]) if heading else None
+    return day.date if day and _ACT_NUMBER.match(first_sentence, heading.end() + day.end) else None
 
 
 def _stamped_dates(line: str, reference: PartialDate | None) -> list[PartialDate]:
