@@ -17,7 +17,7 @@ from build_scripts.read_seeds import SEED_SUFFIXES, read_seed_file, seed_id_prob
 from build_scripts.redirects import REDIRECTS_FILE, dropped_urls
 from build_scripts.schema import HTTP_URL, SEED_FIELDS, Report
 from build_scripts.seed_files import draft_front_matter, missing_ids, with_ids
-from build_scripts.validate import display_path, validate_paths
+from build_scripts.validate import convert_field, display_path, validate_paths
 
 if TYPE_CHECKING:  # extraction is imported by the commands that extract, not by `validate`
     from build_scripts.extract import Extraction
@@ -109,7 +109,7 @@ def new_command(
         print(f"error: {problem}", file=sys.stderr)
         return 2
     corpus = valid_seeds(seeds_dir) if url else []
-    if url and (cited := next((seed for seed in corpus if same_page(seed.url, url)), None)):
+    if cited := next((seed for seed in corpus if same_page(seed.url, url)), None):
         print(
             f"error: {_display(Path(cited.path))} already cites {one_line(url)}: add what you found there to that seed, "
             "or give the address of another page",
@@ -150,8 +150,8 @@ def url_problem(url: str | None) -> str | None:
     folds white space, so the address as given must hold none (not even a trailing U+0085)."""
     if url is None:
         return None
-    field, written = SEED_FIELDS["url"], yaml.compose(yaml.safe_dump(url))
-    if len(url) <= field.max_length and HTTP_URL.fullmatch(url) and field.convert(written, "url", Report("")):
+    written = yaml.compose(yaml.safe_dump(url))
+    if HTTP_URL.fullmatch(url) and convert_field("url", written, SEED_FIELDS, Report("")) is not None:
         return None
     return (
         f"--url {one_line(url[:120])!r} is not a page's address: give the one in the browser's address "

@@ -100,18 +100,18 @@ def _convert(
     fields: dict[str, tuple[yaml.Node, yaml.Node]], schema: dict[str, Field], report: Report
 ) -> dict:
     """Each field's typed value; a field whose value is wrong maps to None (and is reported)."""
-    values = {}
-    for key, (_, value_node) in fields.items():
-        limit = schema[key].max_length
-        if isinstance(value_node, yaml.ScalarNode) and len(value_node.value) > limit:
-            report.at(
-                value_node,
-                f"'{key}' is {len(value_node.value):,} characters long: keep it to at most {limit}",
-            )
-            values[key] = None
-        else:
-            values[key] = schema[key].convert(value_node, key, report)
-    return values
+    return {key: convert_field(key, value_node, schema, report) for key, (_, value_node) in fields.items()}
+
+
+def convert_field(key: str, value_node: yaml.Node, schema: dict[str, Field], report: Report):
+    """The field's typed value, or None (reported) when it is wrong or longer than the schema allows."""
+    limit = schema[key].max_length
+    if isinstance(value_node, yaml.ScalarNode) and len(value_node.value) > limit:
+        report.at(
+            value_node, f"'{key}' is {len(value_node.value):,} characters long: keep it to at most {limit}"
+        )
+        return None
+    return schema[key].convert(value_node, key, report)
 
 
 def build(cls, schema: dict[str, Field], values: dict, **given):
